@@ -1,0 +1,269 @@
+// Package cleaner is winnow's pipeline and Go API: it splits a scraped
+// article (plain text or HTML) into a clean body and metadata.
+//
+//	c, err := cleaner.New(cleaner.Options{})
+//	res, err := c.Clean(ctx, input)
+//	fmt.Print(res.Body)
+//
+// The pipeline is decode → segment → detect (rules) → extract → assemble.
+// Rules come from rule packs (package rules); the mechanisms that see
+// structure a single pattern cannot (comment threads, author boxes, list
+// zones, the head and tail of an article) live here.
+package cleaner
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// maxPasses bounds the fixpoint: each pass runs detection again on the
+// body the previous passes left, until a pass removes nothing.
+const maxPasses = 8
+
+// Options configure a Cleaner. The zero value uses the built-in rules and
+// sniffs each input's kind.
+type Options struct {
+	// Rules is the compiled rule set; nil means the built-in packs.
+	Rules *rules.Set
+	// Input forces the input kind; Auto sniffs it.
+	Input InputKind
+	// Keep lists categories to leave in the body. Their metadata is still
+	// extracted.
+	Keep []rules.Category
+}
+
+// Cleaner cleans documents. It holds only configuration and is safe for
+// concurrent use.
+type Cleaner struct {
+	set   *rules.Set
+	input InputKind
+	keep  map[rules.Category]bool
+}
+
+// New returns a Cleaner for opts.
+func New(opts Options) (*Cleaner, error) {
+	set := opts.Rules
+	if set == nil {
+		var err error
+		if set, err = rules.Default(); err != nil {
+			return nil, err
+		}
+	}
+	c := &Cleaner{set: set, input: opts.Input, keep: map[rules.Category]bool{}}
+	for _, k := range opts.Keep {
+		if !rules.ValidCategory(k) {
+			return nil, errors.New("unknown category " + string(k))
+		}
+		c.keep[k] = true
+	}
+	return c, nil
+}
+
+// Rules returns the rule set the cleaner uses.
+func (c *Cleaner) Rules() *rules.Set { return c.set }
+
+// Result is a cleaned document.
+type Result struct {
+	// Body is the article: the kept lines of the input, in order, with
+	// runs of blank lines folded to one, ending with a newline (or empty).
+	Body string
+	// Meta is what was taken out.
+	Meta Meta
+	// Kind is the kind the input was read as.
+	Kind InputKind
+	// Text is the input decoded to UTF-8 with LF line ends: the offsets of
+	// text removals point into it.
+	Text string
+	// Warnings are problems that did not stop the cleaning (an encoding
+	// guessed).
+	Warnings []string
+}
+
+// Clean cleans one document. It fails only on input that is not text
+// (ErrBinary) or when ctx is done.
+func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {
+	d, err := decode(input, c.input)
+	if err != nil {
+		return nil, err
+	}
+	if d.kind == HTML {
+		return nil, errors.New("HTML input is not supported yet")
+	}
+	res, err := c.cleanText(ctx, d.text)
+	if err != nil {
+		return nil, err
+	}
+	res.Kind = d.kind
+	res.Warnings = d.warnings
+	return res, nil
+}
+
+// cleanText runs detection passes to a fixpoint: each pass works on the
+// body the earlier passes left, and its labels are mapped back to the
+// input's lines. Cleaning the result again therefore changes nothing.
+func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
+	spans := splitLines(text)
+	labels := make([]label, len(spans))
+	var meta Meta
+	lang := detectLanguage(c.set, text)
+	passText, mapping := text, []int(nil)
+	groups := 0
+	for pass := 0; pass < maxPasses; pass++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p := newTextPass(c.set, passText, lang)
+		p.groups = groups
+		p.run()
+		groups = p.groups
+		changed := false
+		for i, l := range p.labels {
+			if l.rule == nil || c.keep[l.rule.Category] {
+				continue
+			}
+			orig := i
+			if mapping != nil {
+				orig = mapping[i]
+			}
+			labels[orig] = l
+			changed = true
+		}
+		mergeMeta(&meta, &p.meta)
+		if !changed {
+			break
+		}
+		passText, mapping = assemble(text, spans, labels)
+	}
+	body, _ := assemble(text, spans, labels)
+	meta.Language = lang
+	meta.Removed = removals(text, spans, labels)
+	return &Result{Body: body, Meta: meta, Text: text}, nil
+}
+
+// assemble builds the body from the unlabelled lines and returns, for each
+// body line, the input line it is (-1 for a folded blank line).
+func assemble(text string, spans [][2]int, labels []label) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(text))
+	mapping := make([]int, 0, len(spans))
+	pendingBlank := false
+	for i, sp := range spans {
+		if labels[i].rule != nil {
+			continue
+		}
+		s := text[sp[0]:sp[1]]
+		if rules.Normalize(s) == "" {
+			pendingBlank = b.Len() > 0
+			continue
+		}
+		if pendingBlank {
+			b.WriteByte('\n')
+			mapping = append(mapping, -1)
+			pendingBlank = false
+		}
+		b.WriteString(s)
+		b.WriteByte('\n')
+		mapping = append(mapping, i)
+	}
+	return b.String(), mapping
+}
+
+// removals merges labelled lines into spans: consecutive lines (blank
+// lines between them allowed) with the same rule and group.
+func removals(text string, spans [][2]int, labels []label) []Removal {
+	var out []Removal
+	open := -1 // index in out of the span that may grow
+	for i, l := range labels {
+		if l.rule == nil {
+			if rules.Normalize(text[spans[i][0]:spans[i][1]]) != "" {
+				open = -1
+			}
+			continue
+		}
+		if open >= 0 {
+			last := &out[open]
+			if last.Rule == l.rule.ID && labels[last.Line-1].group == l.group {
+				last.End = spans[i][1]
+				last.Text = text[last.Start:last.End]
+				continue
+			}
+		}
+		out = append(out, Removal{
+			Category: string(l.rule.Category), Rule: l.rule.ID,
+			Start: spans[i][0], End: spans[i][1], Line: i + 1,
+			Text: text[spans[i][0]:spans[i][1]],
+		})
+		open = len(out) - 1
+	}
+	return out
+}
+
+// mergeMeta adds what a later pass found: scalar fields it did not have,
+// list entries it did not have, and comments, renumbered after its own.
+func mergeMeta(dst, src *Meta) {
+	setOnce(&dst.Title, src.Title)
+	if dst.Date == "" {
+		dst.Date, dst.DateText = src.Date, src.DateText
+	}
+	dst.Authors = appendUniqueStrings(dst.Authors, src.Authors)
+	setOnce(&dst.AuthorBio, src.AuthorBio)
+	setOnce(&dst.Source, src.Source)
+	setOnce(&dst.SiteName, src.SiteName)
+	setOnce(&dst.Description, src.Description)
+	setOnce(&dst.URL, src.URL)
+	setOnce(&dst.Language, src.Language)
+	for _, l := range src.ReadAlso {
+		if !containsLink(dst.ReadAlso, l) {
+			dst.ReadAlso = append(dst.ReadAlso, l)
+		}
+	}
+	for _, r := range src.Related {
+		if !containsRelated(dst.Related, r) {
+			dst.Related = append(dst.Related, r)
+		}
+	}
+	if dst.CommentCount == nil {
+		dst.CommentCount = src.CommentCount
+	}
+	offset := len(dst.Comments)
+	for _, c := range src.Comments {
+		if containsComment(dst.Comments[:offset], c) {
+			continue
+		}
+		c.ID += offset
+		if c.Parent > 0 {
+			c.Parent += offset
+		}
+		dst.Comments = append(dst.Comments, c)
+	}
+}
+
+func containsLink(ls []Link, l Link) bool {
+	for _, x := range ls {
+		if x.Title == l.Title {
+			return true
+		}
+	}
+	return false
+}
+
+func containsRelated(rs []Related, r Related) bool {
+	for _, x := range rs {
+		if x.Title == r.Title {
+			return true
+		}
+	}
+	return false
+}
+
+func containsComment(cs []Comment, c Comment) bool {
+	for _, x := range cs {
+		if x.Author == c.Author && x.Text == c.Text {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,135 @@
+package cleaner
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// extract fills the pass's metadata from the hits of lines that kept the
+// label of the rule that hit them, in document order.
+func (p *textPass) extract() {
+	sort.SliceStable(p.hits, func(a, b int) bool { return p.hits[a].line < p.hits[b].line })
+	f := fieldFiller{set: p.set, lang: p.lang, meta: &p.meta}
+	for _, h := range p.hits {
+		if p.labels[h.line].rule != h.rule {
+			continue // the line was taken over (by a comment thread)
+		}
+		f.fill(h.rule, h.groups, p.lines[h.line].norm)
+	}
+}
+
+// fieldFiller writes rule matches into metadata. Scalar fields keep their
+// first value; lists collect every value once.
+type fieldFiller struct {
+	set  *rules.Set
+	lang string
+	meta *Meta
+}
+
+func (f fieldFiller) fill(r *rules.Rule, groups map[string]string, whole string) {
+	// A zone rule's field names what its zone is parsed into, not what
+	// its own line holds.
+	if r.Field != "" && r.Action != rules.DropToEnd {
+		if _, ok := groups[r.Field]; !ok {
+			f.set1(r, r.Field, whole, groups)
+		}
+	}
+	// Stable order: the groups of one match do not depend on map order.
+	names := make([]string, 0, len(groups))
+	for k := range groups {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		f.set1(r, k, groups[k], groups)
+	}
+}
+
+func (f fieldFiller) set1(r *rules.Rule, field, value string, groups map[string]string) {
+	m := f.meta
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	switch field {
+	case "title":
+		setOnce(&m.Title, value)
+	case "date":
+		if m.Date == "" {
+			if iso, ok := parseDate(value, f.set); ok {
+				m.Date, m.DateText = iso, value
+			}
+		}
+	case "authors":
+		for _, a := range splitAuthors(value) {
+			if looksLikeName(a, f.stopword) {
+				m.Authors = appendUniqueString(m.Authors, a)
+			}
+		}
+	case "author_bio":
+		setOnce(&m.AuthorBio, stripMarkers(f.set, rules.Author, value))
+	case "source":
+		setOnce(&m.Source, strings.TrimRight(value, "."))
+	case "site_name":
+		setOnce(&m.SiteName, value)
+	case "description":
+		setOnce(&m.Description, value)
+	case "url":
+		setOnce(&m.URL, value)
+	case "read_also":
+		m.ReadAlso = append(m.ReadAlso, Link{Title: value, URL: groups["link"]})
+	case "related":
+		m.Related = append(m.Related, Related{Title: value, URL: groups["link"]})
+	case "comment_count":
+		if m.CommentCount == nil {
+			digits := strings.NewReplacer(",", "", ".", "", " ", "").Replace(value)
+			if n, err := strconv.Atoi(digits); err == nil {
+				m.CommentCount = &n
+			}
+		}
+	}
+}
+
+func (f fieldFiller) stopword(w string) bool {
+	lang := f.lang
+	if lang == "" {
+		lang = "en"
+	}
+	return f.set.IsStopword(lang, strings.ToLower(w))
+}
+
+func setOnce(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// stripMarkers removes the end markers of category c's marker rules (a
+// bio's "read more") from text.
+func stripMarkers(set *rules.Set, c rules.Category, text string) string {
+	for _, r := range set.Rules() {
+		if r.Kind == rules.KindMarker && r.Category == c {
+			if s, ok := r.StripMarker(text); ok {
+				text = strings.TrimSpace(s)
+			}
+		}
+	}
+	return text
+}
+
+// splitAuthors splits "A, B and C" into names.
+func splitAuthors(s string) []string {
+	for _, sep := range []string{" and ", " & ", " und ", " et ", " y ", " e ", " en ", ";"} {
+		s = strings.ReplaceAll(s, sep, ",")
+	}
+	var out []string
+	for _, a := range strings.Split(s, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}

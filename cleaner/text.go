@@ -1,0 +1,314 @@
+package cleaner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// line is one line of a text pass with its features.
+type line struct {
+	start, end int    // byte offsets of the line in the pass's text, without the newline
+	norm       string // normalised text; "" for a blank line
+	words      int
+	terminal   bool // ends like a sentence
+	prose      bool // long enough and sentence-like: a paragraph of article text
+}
+
+func (l *line) blank() bool { return l.norm == "" }
+
+// label is what detection decided about a line: removed by rule, in group
+// (lines of one comment or one zone share a group so that spans split
+// between them).
+type label struct {
+	rule  *rules.Rule
+	group int
+}
+
+// hit is a rule match with the named groups it captured.
+type hit struct {
+	line   int
+	rule   *rules.Rule
+	groups map[string]string
+}
+
+// splitLines returns the [start, end) offsets of every line of text.
+func splitLines(text string) [][2]int {
+	n := strings.Count(text, "\n") + 1
+	out := make([][2]int, 0, n)
+	start := 0
+	for {
+		i := strings.IndexByte(text[start:], '\n')
+		if i < 0 {
+			out = append(out, [2]int{start, len(text)})
+			return out
+		}
+		out = append(out, [2]int{start, start + i})
+		start += i + 1
+	}
+}
+
+// isProse tells article prose from everything else by shape: a sentence
+// of eight words or more, or a long run of words that is not a cut snippet.
+func isProse(norm string, words int, terminal bool) bool {
+	if terminal {
+		return words >= 8
+	}
+	return words >= 30 && !strings.HasSuffix(norm, "…") && !strings.HasSuffix(norm, "...")
+}
+
+// textPass is the state of one detection pass over one text. It is created
+// per document and per pass, never shared.
+type textPass struct {
+	set    *rules.Set
+	text   string
+	lines  []line
+	norms  []string
+	lang   string
+	cands  [][]int // keyword-prefiltered rule indexes per line (nil: none)
+	labels []label
+	hits   []hit
+	groups int // last group number handed out
+
+	first, last int // first and last line of article prose (-1: none)
+	zones       []zone
+	thread      *thread
+	meta        Meta
+}
+
+func newTextPass(set *rules.Set, text string, lang string) *textPass {
+	p := &textPass{set: set, text: text, lang: lang, first: -1, last: -1}
+	spans := splitLines(text)
+	p.lines = make([]line, len(spans))
+	p.norms = make([]string, len(spans))
+	for i, sp := range spans {
+		l := &p.lines[i]
+		l.start, l.end = sp[0], sp[1]
+		l.norm = rules.Normalize(text[sp[0]:sp[1]])
+		p.norms[i] = l.norm
+		if l.norm == "" {
+			continue
+		}
+		l.words = rules.CountWords(l.norm)
+		l.terminal = rules.EndsSentence(l.norm)
+		l.prose = isProse(l.norm, l.words, l.terminal)
+	}
+	p.labels = make([]label, len(spans))
+	return p
+}
+
+// scan runs the keyword prefilter once over the whole text and records,
+// per line, the rules whose keywords occur in it.
+func (p *textPass) scan() {
+	p.cands = make([][]int, len(p.lines))
+	li := 0
+	p.set.Prefilter().Scan(p.text, func(end int, rs []int) {
+		pos := end - 1
+		for li < len(p.lines)-1 && pos >= p.lines[li].end {
+			li++
+		}
+		for li > 0 && pos < p.lines[li].start {
+			li--
+		}
+		for _, r := range rs {
+			p.cands[li] = appendUniqueInt(p.cands[li], r)
+		}
+	})
+}
+
+func appendUniqueInt(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// candidates returns the rules worth trying on line i, in set order.
+func (p *textPass) candidates(i int, buf []int) []int {
+	buf = buf[:0]
+	buf = append(buf, p.set.MatchPhrase(p.lines[i].norm)...)
+	buf = append(buf, p.cands[i]...)
+	buf = append(buf, p.set.Prefilter().Always()...)
+	sort.Ints(buf)
+	return buf
+}
+
+// match returns the first rule (in set order) that accept allows and that
+// matches line i, with its groups.
+func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, map[string]string) {
+	l := &p.lines[i]
+	if l.blank() {
+		return nil, nil
+	}
+	var arr [16]int
+	all := p.set.Rules()
+	prev := -1
+	for _, idx := range p.candidates(i, arr[:0]) {
+		if idx == prev {
+			continue
+		}
+		prev = idx
+		r := all[idx]
+		if r.Kind == rules.KindMarker || r.Kind == rules.KindCommentHeader || r.Kind == rules.KindSelector {
+			continue
+		}
+		if !accept(r) || !r.AppliesTo(rules.TextInput, p.lang) || !r.Check(l.norm) {
+			continue
+		}
+		if r.Kind == rules.KindPhrase {
+			// Phrase rules only come from the phrase table: they matched.
+			return r, nil
+		}
+		if g, ok := r.Match(l.norm); ok {
+			return r, g
+		}
+	}
+	return nil, nil
+}
+
+func (p *textPass) setLabel(i int, r *rules.Rule, groups map[string]string, group int) {
+	p.labels[i] = label{rule: r, group: group}
+	if groups != nil || r.Field != "" && r.Action != rules.DropToEnd {
+		p.hits = append(p.hits, hit{line: i, rule: r, groups: groups})
+	}
+}
+
+func (p *textPass) labelled(i int) bool { return p.labels[i].rule != nil }
+
+func (p *textPass) newGroup() int {
+	p.groups++
+	return p.groups
+}
+
+func scopeIs(scopes ...rules.Scope) func(*rules.Rule) bool {
+	return func(r *rules.Rule) bool {
+		for _, s := range scopes {
+			if r.Scope == s {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// run detects everything in the text and fills labels and meta.
+func (p *textPass) run() {
+	p.scan()
+	anywhere := scopeIs(rules.Anywhere)
+	for i := range p.lines {
+		if r, g := p.match(i, anywhere); r != nil {
+			p.setLabel(i, r, g, 0)
+		}
+	}
+	headers := p.findHeaders()
+	p.first = p.nextAnchor(0, headers)
+	if p.first < 0 {
+		// No article prose: nothing is head or tail, only "anywhere"
+		// rules apply (a list or a poem is left alone).
+		p.extract()
+		return
+	}
+	p.applySelect(0, p.first, scopeIs(rules.Head))
+	p.findZones(headers)
+	p.last = p.prevAnchor(len(p.lines))
+	tail := scopeIs(rules.Tail, rules.End)
+	p.applyRange(p.last+1, p.tailEnd(), tail)
+	for p.last >= 0 {
+		r, g := p.match(p.last, scopeIs(rules.End))
+		if r == nil {
+			break
+		}
+		p.setLabel(p.last, r, g, 0)
+		old := p.last
+		p.last = p.prevAnchor(old)
+		p.applyRange(p.last+1, old, tail)
+	}
+	p.parseZones()
+	p.extract()
+}
+
+// nextAnchor returns the first line of article prose at or after from that
+// is not labelled and not a comment header, or -1.
+func (p *textPass) nextAnchor(from int, headers []headerMatch) int {
+	h := 0
+	for i := from; i < len(p.lines); i++ {
+		for h < len(headers) && headers[h].start+headers[h].n <= i {
+			h++
+		}
+		if h < len(headers) && headers[h].start <= i {
+			continue
+		}
+		if p.lines[i].prose && !p.labelled(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// prevAnchor returns the last line of article prose before line before
+// that is not labelled and not in a zone, or -1.
+func (p *textPass) prevAnchor(before int) int {
+	for i := before - 1; i >= 0; i-- {
+		if p.lines[i].prose && !p.labelled(i) && p.zoneAt(i) == nil {
+			return i
+		}
+	}
+	return -1
+}
+
+// tailEnd is where the lines that tail rules may see end: the first
+// comment of a thread (comments own their lines).
+func (p *textPass) tailEnd() int {
+	if p.thread != nil {
+		return p.thread.firstHeader
+	}
+	return len(p.lines)
+}
+
+// applyRange labels unlabelled lines in [from, to) with the first rule
+// accept allows.
+func (p *textPass) applyRange(from, to int, accept func(*rules.Rule) bool) {
+	for i := max(from, 0); i < to && i < len(p.lines); i++ {
+		if p.labelled(i) {
+			continue
+		}
+		if r, g := p.match(i, accept); r != nil {
+			p.setLabel(i, r, g, 0)
+		}
+	}
+}
+
+// applySelect is applyRange for a scope with "select: first|last" rules:
+// the other rules label lines as they match, then each selecting rule
+// labels its first or last match among the lines still unlabelled.
+func (p *textPass) applySelect(from, to int, accept func(*rules.Rule) bool) {
+	plain := func(r *rules.Rule) bool { return accept(r) && r.Select == rules.All }
+	p.applyRange(from, to, plain)
+	var selecting []*rules.Rule
+	for _, r := range p.set.Rules() {
+		if accept(r) && r.Select != rules.All {
+			selecting = append(selecting, r)
+		}
+	}
+	for _, r := range selecting {
+		only := func(x *rules.Rule) bool { return x == r }
+		pick, pickGroups := -1, map[string]string(nil)
+		for i := from; i < to; i++ {
+			if p.labelled(i) {
+				continue
+			}
+			if m, g := p.match(i, only); m != nil {
+				pick, pickGroups = i, g
+				if r.Select == rules.First {
+					break
+				}
+			}
+		}
+		if pick >= 0 {
+			p.setLabel(pick, r, pickGroups, 0)
+		}
+	}
+}

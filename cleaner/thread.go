@@ -1,0 +1,211 @@
+package cleaner
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// headerMatch is one comment header: n lines from start, matched by rule.
+type headerMatch struct {
+	rule   *rules.Rule
+	start  int
+	n      int
+	groups map[string]string
+}
+
+// thread is the comment thread of a document: the headers of the layout
+// that matched most often.
+type thread struct {
+	headers     []headerMatch
+	firstHeader int
+}
+
+// findHeaders tries every comment_header rule where its keywords occur
+// (on the rule's anchor line) and returns the matches in line order. A
+// line may start headers of several layouts; chooseThread picks one.
+func (p *textPass) findHeaders() []headerMatch {
+	var out []headerMatch
+	all := p.set.Rules()
+	seen := map[[2]int]bool{}
+	try := func(r *rules.Rule, anchorLine int) {
+		start := anchorLine - r.Anchor
+		if start < 0 || seen[[2]int{r.Index(), start}] {
+			return
+		}
+		seen[[2]int{r.Index(), start}] = true
+		end := min(start+len(r.Lines), len(p.norms))
+		if n, g := r.MatchHeader(p.norms[start:end]); n > 0 {
+			out = append(out, headerMatch{rule: r, start: start, n: n, groups: g})
+		}
+	}
+	for i := range p.lines {
+		if p.lines[i].blank() || p.lines[i].words > 20 {
+			continue
+		}
+		for _, idx := range p.cands[i] {
+			if r := all[idx]; r.Kind == rules.KindCommentHeader && r.AppliesTo(rules.TextInput, p.lang) {
+				try(r, i)
+			}
+		}
+		for _, idx := range p.set.Prefilter().Always() {
+			if r := all[idx]; r.Kind == rules.KindCommentHeader && r.AppliesTo(rules.TextInput, p.lang) {
+				try(r, i)
+			}
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}
+
+// chooseThread picks the layout with the most non-overlapping headers
+// after the start of the article. A thread needs three headers, or one
+// after a line that opens a comment section ("51 Comments").
+func (p *textPass) chooseThread(headers []headerMatch, markers []int) *thread {
+	byRule := map[*rules.Rule][]headerMatch{}
+	var order []*rules.Rule
+	for _, h := range headers {
+		if h.start <= p.first {
+			continue
+		}
+		hs := byRule[h.rule]
+		if len(hs) > 0 && hs[len(hs)-1].start+hs[len(hs)-1].n > h.start {
+			continue
+		}
+		if hs == nil {
+			order = append(order, h.rule)
+		}
+		byRule[h.rule] = append(hs, h)
+	}
+	var best []headerMatch
+	for _, r := range order {
+		if hs := byRule[r]; len(hs) > len(best) {
+			best = hs
+		}
+	}
+	if len(best) == 0 {
+		return nil
+	}
+	marked := false
+	for _, m := range markers {
+		if p.first < m && m < best[0].start {
+			marked = true
+		}
+	}
+	if len(best) < 3 && !marked {
+		return nil
+	}
+	return &thread{headers: best, firstHeader: best[0].start}
+}
+
+// parseThread turns the thread's lines into comments: each header starts a
+// comment whose text runs to the next header. Buttons and markers inside a
+// comment ("Reply", "Last edited …", "Read more »") are taken out of its
+// text. The last comment ends where lines of other categories begin
+// (a footer after the thread).
+func (p *textPass) parseThread() {
+	t := p.thread
+	inThread := scopeIs(rules.Thread)
+	outside := scopeIs(rules.Anywhere, rules.Tail, rules.End)
+	base := len(p.meta.Comments)
+	for k, h := range t.headers {
+		end := len(p.lines)
+		if k+1 < len(t.headers) {
+			end = t.headers[k+1].start
+		} else {
+			// The last comment ends where the page goes on with something
+			// else: a comment form, a footer.
+			for i := h.start + h.n; i < end; i++ {
+				if r, _ := p.match(i, inThread); r != nil {
+					continue
+				}
+				if p.labelled(i) {
+					end = i
+					break
+				}
+				if r, _ := p.match(i, outside); r != nil {
+					end = i
+					break
+				}
+			}
+			p.applyRange(end, len(p.lines), outside)
+		}
+		group := p.newGroup()
+		c := Comment{
+			ID:      base + k + 1,
+			Author:  rules.Normalize(h.groups["author"]),
+			Posted:  h.groups["posted"],
+			ReplyTo: rules.Normalize(h.groups["reply_to"]),
+		}
+		for i := h.start; i < h.start+h.n; i++ {
+			p.labels[i] = label{rule: h.rule, group: group}
+		}
+		var paras [][]string
+		var cur []string
+		flush := func() {
+			if len(cur) > 0 {
+				paras = append(paras, cur)
+				cur = nil
+			}
+		}
+		for i := h.start + h.n; i < end; i++ {
+			l := &p.lines[i]
+			if l.blank() {
+				flush()
+				continue
+			}
+			if r, g := p.match(i, inThread); r != nil && r.Category == rules.Comments {
+				p.labels[i] = label{rule: r, group: group}
+				if e := g["edited"]; e != "" {
+					c.Edited = e
+				}
+				continue
+			}
+			p.labels[i] = label{rule: h.rule, group: group}
+			cur = append(cur, l.norm)
+		}
+		flush()
+		var b strings.Builder
+		for pi, para := range paras {
+			if pi > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(strings.Join(para, "\n"))
+		}
+		c.Text, c.Truncated = p.stripTruncation(b.String())
+		p.meta.Comments = append(p.meta.Comments, c)
+	}
+	linkParents(p.meta.Comments[base:])
+}
+
+// stripTruncation removes a comment-cut marker ("… Read more »") from the
+// end of text.
+func (p *textPass) stripTruncation(text string) (string, bool) {
+	for _, r := range p.set.Rules() {
+		if r.Kind == rules.KindMarker && r.Category == rules.Comments && r.Field == "truncated" {
+			if s, ok := r.StripMarker(text); ok {
+				return strings.TrimRight(s, " "), true
+			}
+		}
+	}
+	return text, false
+}
+
+// linkParents sets each reply's parent: the nearest earlier comment by the
+// author it replies to (exact name first, then ignoring case).
+func linkParents(cs []Comment) {
+	for k := range cs {
+		c := &cs[k]
+		if c.ReplyTo == "" {
+			continue
+		}
+		for _, fold := range []bool{false, true} {
+			for j := k - 1; j >= 0 && c.Parent == 0; j-- {
+				if cs[j].Author == c.ReplyTo || fold && strings.EqualFold(cs[j].Author, c.ReplyTo) {
+					c.Parent = cs[j].ID
+				}
+			}
+		}
+	}
+}

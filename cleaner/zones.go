@@ -1,0 +1,273 @@
+package cleaner
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// zone is a run of lines after the article that one rule's line opened:
+// a related list, an author box, a comment section. Lines in a zone that
+// no other rule took are removed with the zone's rule.
+type zone struct {
+	start, end int // [start, end) lines
+	rule       *rules.Rule
+	group      int
+	thread     bool // the comment thread itself (parsed by parseThread)
+
+	authors []string // author box: name lines
+	bio     string   // author box: the bio paragraph
+}
+
+func (p *textPass) zoneAt(i int) *zone {
+	for k := range p.zones {
+		if z := &p.zones[k]; z.start <= i && i < z.end {
+			return z
+		}
+	}
+	return nil
+}
+
+// findZones finds the lines that open zones after the start of the article
+// (the comment thread, related lists, author boxes, "Leave a Reply") and
+// how far each runs.
+func (p *textPass) findZones(headers []headerMatch) {
+	type opener struct {
+		line   int
+		rule   *rules.Rule
+		groups map[string]string
+		seen   bool // already labelled (and its hit recorded)
+	}
+	var opens []opener
+	tailZone := func(r *rules.Rule) bool { return r.StartsZone() && r.Scope == rules.Tail }
+	for i := p.first + 1; i < len(p.lines); i++ {
+		if l := p.labels[i]; l.rule != nil {
+			if l.rule.StartsZone() {
+				opens = append(opens, opener{line: i, rule: l.rule, seen: true})
+			}
+			continue
+		}
+		if r, g := p.match(i, tailZone); r != nil {
+			opens = append(opens, opener{line: i, rule: r, groups: g})
+		}
+	}
+	var markers []int
+	for _, o := range opens {
+		if o.rule.Action == rules.StartThread {
+			markers = append(markers, o.line)
+		}
+	}
+	p.thread = p.chooseThread(headers, markers)
+	limitAll := len(p.lines)
+	if p.thread != nil {
+		limitAll = p.thread.firstHeader
+	}
+	for k, o := range opens {
+		if o.line >= limitAll {
+			break
+		}
+		if !o.seen {
+			p.setLabel(o.line, o.rule, o.groups, 0)
+		}
+		limit := limitAll
+		if k+1 < len(opens) && opens[k+1].line < limit {
+			limit = opens[k+1].line
+		}
+		z := zone{start: o.line, end: limit, rule: o.rule, group: p.newGroup()}
+		switch {
+		case o.rule.Action == rules.StartThread:
+			// Runs to the next zone or the thread: comments are prose.
+		case o.rule.Field == "author_bio":
+			z.end = p.authorBox(&z, limit)
+		default:
+			z.end = p.listEnd(o.line, limit)
+		}
+		p.zones = append(p.zones, z)
+	}
+	if p.thread != nil {
+		p.zones = append(p.zones, zone{start: p.thread.firstHeader, end: len(p.lines), rule: p.thread.headers[0].rule, thread: true})
+	}
+	sort.Slice(p.zones, func(a, b int) bool { return p.zones[a].start < p.zones[b].start })
+}
+
+// listEnd is where a list zone opened at line from stops: at the first
+// paragraph of prose that is not the snippet of a headline above it.
+func (p *textPass) listEnd(from, limit int) int {
+	afterHeadline := false
+	for i := from + 1; i < limit; i++ {
+		l := &p.lines[i]
+		if l.blank() {
+			continue
+		}
+		if p.labelled(i) {
+			afterHeadline = false
+			continue
+		}
+		if l.prose && !afterHeadline {
+			return i
+		}
+		afterHeadline = isHeadline(l)
+	}
+	return limit
+}
+
+// isHeadline tells a list entry's headline from its snippet.
+func isHeadline(l *line) bool {
+	return l.words >= 2 && l.words <= 25 && !l.terminal &&
+		!strings.HasSuffix(l.norm, "…") && !strings.HasSuffix(l.norm, "...")
+}
+
+// authorBox reads an author box opened at z.start: name lines (authors),
+// then one bio paragraph; other short lines (job titles, links) are taken
+// by tail rules. It returns where the box ends.
+func (p *textPass) authorBox(z *zone, limit int) int {
+	inBox := func(r *rules.Rule) bool {
+		return (r.Scope == rules.Tail || r.Scope == rules.End || r.Scope == rules.Anywhere) && !r.StartsZone()
+	}
+	for i := z.start + 1; i < limit; i++ {
+		l := &p.lines[i]
+		if l.blank() {
+			continue
+		}
+		if !p.labelled(i) {
+			if r, g := p.match(i, inBox); r != nil {
+				p.setLabel(i, r, g, 0)
+			}
+		}
+		if p.labelled(i) {
+			continue
+		}
+		if l.words <= 6 && p.isPersonName(l.norm) {
+			z.authors = appendUniqueString(z.authors, l.norm)
+			continue
+		}
+		if l.words >= 8 {
+			z.bio = l.norm
+			return i + 1
+		}
+		return i
+	}
+	return limit
+}
+
+// parseZones turns zones into metadata and labels their remaining lines.
+func (p *textPass) parseZones() {
+	for k := range p.zones {
+		z := &p.zones[k]
+		switch {
+		case z.thread:
+			p.parseThread()
+		case z.rule.Field == "author_bio":
+			p.meta.Authors = appendUniqueStrings(p.meta.Authors, z.authors)
+			if z.bio != "" && p.meta.AuthorBio == "" {
+				p.meta.AuthorBio = stripMarkers(p.set, rules.Author, z.bio)
+			}
+		case z.rule.Field == "related" || z.rule.Field == "read_also":
+			p.listItems(z)
+		}
+		for i := z.start; i < z.end; i++ {
+			if !p.labelled(i) && !p.lines[i].blank() {
+				p.labels[i] = label{rule: z.rule, group: z.group}
+			}
+		}
+	}
+}
+
+// listItems reads the headlines of a list zone, each with the snippet
+// that follows it.
+func (p *textPass) listItems(z *zone) {
+	var items []Related
+	lastWasHeadline := false
+	for i := z.start + 1; i < z.end; i++ {
+		l := &p.lines[i]
+		if l.blank() {
+			continue
+		}
+		if p.labelled(i) {
+			lastWasHeadline = false
+			continue
+		}
+		switch {
+		case isHeadline(l):
+			items = append(items, Related{Title: l.norm})
+			lastWasHeadline = true
+		case lastWasHeadline:
+			items[len(items)-1].Snippet = l.norm
+			lastWasHeadline = false
+		}
+	}
+	if z.rule.Field == "read_also" {
+		for _, it := range items {
+			p.meta.ReadAlso = append(p.meta.ReadAlso, Link{Title: it.Title})
+		}
+		return
+	}
+	p.meta.Related = append(p.meta.Related, items...)
+}
+
+// isPersonName reports whether s looks like a person's name: one to five
+// words, each capitalised (or a name particle), no digits, and not
+// starting with a stopword of the document's language.
+func (p *textPass) isPersonName(s string) bool {
+	return looksLikeName(s, func(w string) bool { return p.isStopword(w) })
+}
+
+func (p *textPass) isStopword(w string) bool {
+	w = strings.ToLower(w)
+	if p.lang != "" {
+		return p.set.IsStopword(p.lang, w)
+	}
+	return p.set.IsStopword("en", w)
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das":
+		return true
+	}
+	return false
+}
+
+func looksLikeName(s string, stop func(string) bool) bool {
+	if len(s) > 60 || s == "" {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 || stop(words[0]) {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if isParticle(w) {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if unicode.IsDigit(c) || strings.ContainsRune(":;!?@#/|()[]{}<>=+*&%$", c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func appendUniqueString(xs []string, x string) []string {
+	for _, y := range xs {
+		if strings.EqualFold(y, x) {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+func appendUniqueStrings(xs, ys []string) []string {
+	for _, y := range ys {
+		xs = appendUniqueString(xs, y)
+	}
+	return xs
+}

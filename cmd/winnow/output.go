@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/winnow-text/winnow/cleaner"
+	"github.com/winnow-text/winnow/rules"
+	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/term"
+)
+
+// render formats a result as text, json or markdown.
+func render(format string, res *cleaner.Result) ([]byte, error) {
+	switch format {
+	case "json":
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(struct {
+			Body string       `json:"body"`
+			Meta cleaner.Meta `json:"meta"`
+		}{res.Body, res.Meta}); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	case "markdown":
+		return markdown(res)
+	}
+	return []byte(res.Body), nil
+}
+
+// metaJSON is the metadata as an indented JSON document.
+func metaJSON(m cleaner.Meta) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(m) // Meta always encodes
+	return b.Bytes()
+}
+
+// markdown is YAML front matter with the article's fields, then the body.
+func markdown(res *cleaner.Result) ([]byte, error) {
+	m := res.Meta
+	fm := struct {
+		Title        string   `yaml:"title,omitempty"`
+		Date         string   `yaml:"date,omitempty"`
+		Authors      []string `yaml:"authors,omitempty"`
+		Source       string   `yaml:"source,omitempty"`
+		SiteName     string   `yaml:"site_name,omitempty"`
+		URL          string   `yaml:"url,omitempty"`
+		Description  string   `yaml:"description,omitempty"`
+		Language     string   `yaml:"language,omitempty"`
+		CommentCount *int     `yaml:"comment_count,omitempty"`
+	}{m.Title, m.Date, m.Authors, m.Source, m.SiteName, m.URL, m.Description, m.Language, m.CommentCount}
+	head, err := yaml.Marshal(fm)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	if string(head) != "{}\n" {
+		b.Write(head)
+	}
+	b.WriteString("---\n\n")
+	b.WriteString(res.Body)
+	return b.Bytes(), nil
+}
+
+// explain prints the input with a gutter on every removed line naming its
+// category and rule; kept lines have an empty gutter.
+func explain(res *cleaner.Result, color bool) []byte {
+	text := res.Text
+	type mark struct {
+		start, end int
+		tag        string
+	}
+	var marks []mark
+	width := 0
+	for _, r := range res.Meta.Removed {
+		tag := r.Category + " " + r.Rule
+		if r.Path != "" {
+			continue
+		}
+		marks = append(marks, mark{r.Start, r.End, tag})
+		width = max(width, len(tag))
+	}
+	var b bytes.Buffer
+	k := 0
+	pos := 0
+	for _, ln := range strings.SplitAfter(text, "\n") {
+		if ln == "" {
+			continue
+		}
+		start := pos
+		pos += len(ln)
+		content := strings.TrimSuffix(ln, "\n")
+		for k < len(marks) && marks[k].end < start {
+			k++
+		}
+		tag := ""
+		if k < len(marks) && marks[k].start <= start && start <= marks[k].end && strings.TrimSpace(content) != "" {
+			tag = marks[k].tag
+		}
+		if tag == "" {
+			fmt.Fprintf(&b, "%*s │ %s\n", width, "", content)
+			continue
+		}
+		if color {
+			fmt.Fprintf(&b, "\x1b[31m%*s │ %s\x1b[0m\n", width, tag, content)
+		} else {
+			fmt.Fprintf(&b, "%*s │ %s\n", width, tag, content)
+		}
+	}
+	return b.Bytes()
+}
+
+// printStats prints, per category, how many blocks, lines and bytes were
+// removed from the documents.
+func printStats(w io.Writer, metas []cleaner.Meta) {
+	type count struct{ blocks, lines, bytes int }
+	per := map[string]*count{}
+	total := count{}
+	for _, m := range metas {
+		for _, r := range m.Removed {
+			c := per[r.Category]
+			if c == nil {
+				c = &count{}
+				per[r.Category] = c
+			}
+			n := strings.Count(r.Text, "\n") + 1
+			c.blocks++
+			c.lines += n
+			c.bytes += len(r.Text)
+			total.blocks++
+			total.lines += n
+			total.bytes += len(r.Text)
+		}
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "category\tblocks\tlines\tbytes\t\n")
+	for _, c := range rules.Categories() {
+		if x := per[string(c)]; x != nil {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", c, x.blocks, x.lines, x.bytes)
+		}
+	}
+	fmt.Fprintf(tw, "total\t%d\t%d\t%d\t\n", total.blocks, total.lines, total.bytes)
+	tw.Flush()
+}
+
+// listRules prints the rules in force.
+func listRules(w io.Writer, set *rules.Set) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "ID\tCATEGORY\tKIND\tSCOPE\tACTION\tSOURCE\n")
+	rs := append([]*rules.Rule(nil), set.Rules()...)
+	sort.SliceStable(rs, func(a, b int) bool { return rs[a].ID < rs[b].ID })
+	for _, r := range rs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s:%d\n", r.ID, r.Category, r.Kind, r.Scope, r.Action, r.File, r.Line)
+	}
+	tw.Flush()
+}
+
+// useColor follows FORCE_COLOR, then NO_COLOR and TERM=dumb, then whether
+// w is a terminal.
+func useColor(w io.Writer) bool {
+	if v := os.Getenv("FORCE_COLOR"); v != "" && v != "0" {
+		return true
+	}
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// writeFileAtomic writes data to a temporary file in path's directory,
+// syncs it and renames it over path, so that readers see the old file or
+// the new one, never half of it.
+func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".winnow-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}

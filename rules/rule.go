@@ -1,0 +1,329 @@
+// Package rules holds winnow's rule model, the strict loader for rule packs
+// and the built-in packs (embedded with go:embed).
+//
+// A rule pack is a YAML document: macros under "define", language vocabulary
+// ("months", "weekdays", "stopwords") and a list of rules. Each rule labels
+// the lines (or HTML blocks) it matches with a category and its id; the
+// cleaner package decides what happens to labelled lines. Packs are data:
+// adding a pattern never needs a change to Go code.
+package rules
+
+import (
+	"regexp"
+
+	"github.com/andybalholm/cascadia"
+)
+
+// Category is what a removed block was. The set is fixed; see Categories.
+type Category string
+
+// The categories of the metadata schema.
+const (
+	Title      Category = "title"
+	Date       Category = "date"
+	Byline     Category = "byline"
+	Author     Category = "author"
+	Source     Category = "source"
+	Ad         Category = "ad"
+	ReadAlso   Category = "read_also"
+	Related    Category = "related"
+	Comments   Category = "comments"
+	Newsletter Category = "newsletter"
+	Appeal     Category = "appeal"
+	Share      Category = "share"
+	Site       Category = "site"
+)
+
+// Categories returns the fixed category vocabulary in a stable order.
+func Categories() []Category {
+	return []Category{Title, Date, Byline, Author, Source, Ad, ReadAlso, Related,
+		Comments, Newsletter, Appeal, Share, Site}
+}
+
+// ValidCategory reports whether c is one of Categories.
+func ValidCategory(c Category) bool {
+	for _, k := range Categories() {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Kind says how a rule matches. The set is closed.
+type Kind string
+
+// The rule kinds.
+const (
+	// KindLine matches a whole line (or block text) against an RE2 pattern.
+	KindLine Kind = "line"
+	// KindPhrase matches a whole line against a list of phrases, ignoring
+	// case, surrounding punctuation and runs of spaces.
+	KindPhrase Kind = "phrase"
+	// KindMarker is a pattern matched at the end of a text by a mechanism
+	// (a comment's "Read more »", a bio's "read more") and stripped from it.
+	KindMarker Kind = "marker"
+	// KindCommentHeader is a sequence of line patterns that starts one
+	// comment of a thread (author, time, reply-to).
+	KindCommentHeader Kind = "comment_header"
+	// KindSelector is a CSS selector for HTML input.
+	KindSelector Kind = "selector"
+)
+
+// Scope says where in a document a rule may match.
+type Scope string
+
+// The scopes.
+const (
+	// Anywhere: any line outside a comment thread.
+	Anywhere Scope = "anywhere"
+	// Head: lines before the first line of article prose.
+	Head Scope = "head"
+	// Tail: lines after the last line of article prose. For rules that
+	// start a zone (drop_to_end, start_thread) it means "not in the head":
+	// the zone they start is what makes the tail.
+	Tail Scope = "tail"
+	// End: the tail, and article paragraphs peeled off its end one at a time
+	// while they match (an author bio written as a paragraph).
+	End Scope = "end"
+	// Thread: lines inside a comment thread (reply buttons, vote counts).
+	Thread Scope = "thread"
+)
+
+// Action says what happens to a matched line.
+type Action string
+
+// The actions.
+const (
+	// Drop removes the line.
+	Drop Action = "drop"
+	// DropToEnd removes the line and starts a zone that runs to the next
+	// zone, the end of the document, or the next paragraph of prose. With
+	// a Field (related, read_also, author_bio) the zone's lines are parsed
+	// into that field.
+	DropToEnd Action = "drop_to_end"
+	// Extract removes the line and fills metadata fields from the
+	// pattern's named groups (or Field from the whole line).
+	Extract Action = "extract"
+	// StartThread removes the line and starts a comment-thread zone that
+	// runs to the end of the document.
+	StartThread Action = "start_thread"
+)
+
+// Select picks which of a rule's matches in its scope count.
+type Select string
+
+// The selections.
+const (
+	All   Select = "all"
+	First Select = "first"
+	Last  Select = "last"
+)
+
+// Input restricts a rule to one input kind.
+type Input string
+
+// The input kinds a rule can be restricted to.
+const (
+	AnyInput  Input = "any"
+	TextInput Input = "text"
+	HTMLInput Input = "html"
+)
+
+// Fields a rule may fill, by named group or by Field.
+var fieldNames = []string{
+	"title", "date", "authors", "author_bio", "source", "site_name",
+	"description", "url", "read_also", "related", "comment_count", "link",
+	"author", "posted", "reply_to", "edited", "truncated",
+}
+
+// IsField reports whether name is a metadata field a rule may fill.
+func IsField(name string) bool {
+	for _, f := range fieldNames {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Conditions are cheap line features checked before any pattern runs.
+type Conditions struct {
+	MinWords int   // at least this many words (0: no limit)
+	MaxWords int   // at most this many words (0: no limit)
+	MaxChars int   // at most this many bytes (0: no limit)
+	Terminal *bool // the line ends (true) or does not end (false) a sentence
+}
+
+// Cues require evidence words in the matched text: at least Min of Words
+// (matched case-insensitively at word boundaries) must occur.
+type Cues struct {
+	Words []string
+	Min   int
+	re    *regexp.Regexp
+}
+
+// HeaderLine is one line of a comment header.
+type HeaderLine struct {
+	Pattern  string // RE2, anchored to the whole line
+	Same     string // instead of a pattern: the line equals this group's value
+	Optional bool   // the line may be absent
+	re       *regexp.Regexp
+}
+
+// Examples are texts a rule must strip and texts it must keep; go test runs
+// them through the pattern and through the whole cleaner.
+type Examples struct {
+	Strip []string
+	Keep  []string
+}
+
+// Rule is one compiled rule.
+type Rule struct {
+	ID            string
+	Category      Category
+	Kind          Kind
+	Description   string
+	Pattern       string
+	Phrases       []string
+	Selector      string
+	Lines         []HeaderLine
+	Anchor        int // comment_header: index of the line the keywords are in
+	Keywords      []string
+	Scope         Scope
+	Action        Action
+	Field         string
+	Select        Select
+	When          Conditions
+	Cues          Cues
+	Languages     []string
+	Input         Input
+	CaseSensitive bool
+	Examples      Examples
+
+	File string // pack file the rule came from
+	Line int    // line of the rule in that file
+
+	index  int
+	re     *regexp.Regexp
+	sel    cascadia.Sel
+	groups []string
+}
+
+// Index is the rule's position in its Set.
+func (r *Rule) Index() int { return r.index }
+
+// Regexp is the compiled pattern of a line or marker rule (nil otherwise).
+func (r *Rule) Regexp() *regexp.Regexp { return r.re }
+
+// CSS is the compiled selector of a selector rule (nil otherwise).
+func (r *Rule) CSS() cascadia.Sel { return r.sel }
+
+// StartsZone reports whether the rule's action opens a zone.
+func (r *Rule) StartsZone() bool { return r.Action == DropToEnd || r.Action == StartThread }
+
+// AppliesTo reports whether the rule runs on the given input kind and
+// document language ("" when unknown).
+func (r *Rule) AppliesTo(in Input, lang string) bool {
+	if r.Input != AnyInput && r.Input != in {
+		return false
+	}
+	if lang == "" || len(r.Languages) == 0 {
+		return true
+	}
+	for _, l := range r.Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// Check reports whether text (a normalised line: trimmed, runs of white
+// space folded to one space) passes the rule's conditions and cues. It does
+// not run the pattern.
+func (r *Rule) Check(text string) bool {
+	w := r.When
+	if w.MaxChars > 0 && len(text) > w.MaxChars {
+		return false
+	}
+	if w.MinWords > 0 || w.MaxWords > 0 {
+		n := CountWords(text)
+		if n < w.MinWords || (w.MaxWords > 0 && n > w.MaxWords) {
+			return false
+		}
+	}
+	if w.Terminal != nil && EndsSentence(text) != *w.Terminal {
+		return false
+	}
+	if r.Cues.re != nil && len(r.Cues.re.FindAllStringIndex(text, r.Cues.Min)) < r.Cues.Min {
+		return false
+	}
+	return true
+}
+
+// Match runs a line rule's pattern on a normalised line (after Check) and
+// returns the named groups that matched, or ok=false. Phrase rules match
+// through the Set's phrase table; use Set.MatchPhrase.
+func (r *Rule) Match(text string) (groups map[string]string, ok bool) {
+	if r.re == nil {
+		return nil, false
+	}
+	loc := r.re.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return nil, false
+	}
+	for i, name := range r.re.SubexpNames() {
+		if name == "" || loc[2*i] < 0 {
+			continue
+		}
+		if groups == nil {
+			groups = make(map[string]string, 2)
+		}
+		if _, seen := groups[name]; !seen {
+			groups[name] = text[loc[2*i]:loc[2*i+1]]
+		}
+	}
+	return groups, true
+}
+
+// MatchHeader matches a comment_header rule at lines[0:]: it returns how
+// many lines the header takes and its groups, or n=0. lines are normalised.
+func (r *Rule) MatchHeader(lines []string) (n int, groups map[string]string) {
+	groups = map[string]string{}
+	for _, hl := range r.Lines {
+		ok := false
+		if n < len(lines) {
+			if hl.Same != "" {
+				ok = groups[hl.Same] != "" && lines[n] == groups[hl.Same]
+			} else if loc := hl.re.FindStringSubmatchIndex(lines[n]); loc != nil {
+				ok = true
+				for i, name := range hl.re.SubexpNames() {
+					if name != "" && loc[2*i] >= 0 && groups[name] == "" {
+						groups[name] = lines[n][loc[2*i]:loc[2*i+1]]
+					}
+				}
+			}
+		}
+		switch {
+		case ok:
+			n++
+		case !hl.Optional:
+			return 0, nil
+		}
+	}
+	return n, groups
+}
+
+// StripMarker removes a marker rule's match from the end of text and
+// reports whether there was one.
+func (r *Rule) StripMarker(text string) (string, bool) {
+	if r.re == nil {
+		return text, false
+	}
+	loc := r.re.FindStringIndex(text)
+	if loc == nil {
+		return text, false
+	}
+	return text[:loc[0]], true
+}

@@ -1,0 +1,177 @@
+package rules
+
+import (
+	"embed"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+)
+
+//go:embed packs/*.yaml
+var builtin embed.FS
+
+// BuiltinPacks parses the packs embedded in the binary.
+func BuiltinPacks() ([]*Pack, error) {
+	return loadFS(builtin, "packs", "rules/packs")
+}
+
+// Default compiles the built-in packs with no rule disabled.
+func Default() (*Set, error) {
+	packs, err := BuiltinPacks()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(packs, CompileOptions{})
+}
+
+// Set is a compiled, immutable collection of rules with their shared
+// vocabulary. It is safe for concurrent use.
+type Set struct {
+	rules     []*Rule
+	byID      map[string]*Rule
+	months    map[string]int
+	stopwords map[string]map[string]bool
+	phrases   map[string][]int
+	maxPhrase int
+	prefilter *Prefilter
+}
+
+// Rules returns the rules in load order. The caller must not modify them.
+func (s *Set) Rules() []*Rule { return s.rules }
+
+// Rule returns the rule with the given id, or nil.
+func (s *Set) Rule(id string) *Rule { return s.byID[id] }
+
+// Month returns the month number (1-12) of a month name or abbreviation
+// in any loaded language, or 0.
+func (s *Set) Month(word string) int {
+	return s.months[strings.ToLower(strings.TrimSuffix(word, "."))]
+}
+
+// Languages returns the languages that have stopword lists, sorted.
+func (s *Set) Languages() []string {
+	var out []string
+	for l := range s.stopwords {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// IsStopword reports whether the lower-case word is a stopword of lang.
+func (s *Set) IsStopword(lang, word string) bool { return s.stopwords[lang][word] }
+
+// MatchPhrase returns the indexes of phrase rules whose phrase equals the
+// line (compared with PhraseKey), or nil. Lines longer than every phrase
+// are rejected without work.
+func (s *Set) MatchPhrase(line string) []int {
+	if len(line) > s.maxPhrase+16 || len(s.phrases) == 0 {
+		return nil
+	}
+	return s.phrases[PhraseKey(line)]
+}
+
+// Prefilter returns the keyword prefilter of the set.
+func (s *Set) Prefilter() *Prefilter { return s.prefilter }
+
+// Prefilter finds, in one pass over a text, every keyword of every rule:
+// a rule with keywords is only tried on a line that holds one of them.
+type Prefilter struct {
+	ac     ahocorasick.AhoCorasick
+	hits   [][]int // automaton pattern → rule indexes
+	always []int   // rules without keywords (pattern kinds only)
+	empty  bool
+}
+
+func newPrefilter(rs []*Rule) *Prefilter {
+	p := &Prefilter{}
+	index := map[string]int{}
+	var patterns []string
+	add := func(kw string, rule int) {
+		i, ok := index[kw]
+		if !ok {
+			i = len(patterns)
+			index[kw] = i
+			patterns = append(patterns, kw)
+			p.hits = append(p.hits, nil)
+		}
+		p.hits[i] = appendUnique(p.hits[i], rule)
+	}
+	for _, r := range rs {
+		switch r.Kind {
+		case KindLine, KindMarker, KindCommentHeader:
+		default:
+			continue
+		}
+		if len(r.Keywords) == 0 {
+			p.always = append(p.always, r.index)
+			continue
+		}
+		for _, kw := range r.Keywords {
+			lower := strings.ToLower(kw)
+			add(lower, r.index)
+			if !isASCII(lower) {
+				// ASCII case folding does not reach these letters.
+				add(strings.ToUpper(lower), r.index)
+				add(titleCase(lower), r.index)
+			}
+		}
+	}
+	p.empty = len(patterns) == 0
+	if !p.empty {
+		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
+			AsciiCaseInsensitive: true,
+			MatchOnlyWholeWords:  false,
+			MatchKind:            ahocorasick.StandardMatch,
+			DFA:                  true,
+		})
+		p.ac = b.Build(patterns)
+	}
+	return p
+}
+
+// Always returns the rules that have no keywords: they are tried on every
+// line in their scope.
+func (p *Prefilter) Always() []int { return p.always }
+
+// Scan reports each keyword occurrence in text, in order of its end
+// offset, with the rules that keyword belongs to.
+func (p *Prefilter) Scan(text string, fn func(end int, rules []int)) {
+	if p.empty {
+		return
+	}
+	it := p.ac.IterOverlapping(text)
+	for m := it.Next(); m != nil; m = it.Next() {
+		fn(m.End(), p.hits[m.Pattern()])
+	}
+}
+
+// hasKeyword reports whether text holds one of r's keywords (or r has none).
+func (p *Prefilter) hasKeyword(r *Rule, text string) bool {
+	if len(r.Keywords) == 0 {
+		return true
+	}
+	lower := strings.ToLower(text)
+	for _, kw := range r.Keywords {
+		if strings.Contains(lower, strings.ToLower(kw)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func titleCase(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToUpper(string(r)) + s[n:]
+}

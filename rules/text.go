@@ -1,0 +1,136 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Normalize trims s and folds every run of white space (including
+// non-breaking and other Unicode spaces) to one ASCII space. Patterns and
+// phrases are matched against normalised text. It does not allocate when s
+// is already normal.
+func Normalize(s string) string {
+	if isNormal(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isNormal(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prev := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c < ' ' || c == 0x7f || (c == ' ' && prev == ' ') {
+			if c >= utf8.RuneSelf {
+				return isNormalSlow(s)
+			}
+			return false
+		}
+		prev = c
+	}
+	return true
+}
+
+func isNormalSlow(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		sp := unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+		if sp && (r != ' ' || prevSpace) {
+			return false
+		}
+		if unicode.IsControl(r) {
+			return false
+		}
+		prevSpace = sp
+	}
+	return !prevSpace
+}
+
+// edgePunct is trimmed from both ends of a phrase key.
+const edgePunct = ":;.,!?…-–—|*•·›»«→←>#()[]{}\"'“”‘’/\\_=+~^ "
+
+// PhraseKey is the form phrases are compared in: normalised, lower case,
+// without punctuation or symbols at either end.
+func PhraseKey(s string) string {
+	s = strings.Trim(Normalize(s), edgePunct)
+	if hasUpper(s) {
+		s = strings.ToLower(s)
+	}
+	return s
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s) != s
+		}
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// CountWords counts runs of letters and digits.
+func CountWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var word bool
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' && in
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || (r == '’' && in)
+			i += size
+		}
+		if word && !in {
+			n++
+		}
+		in = word
+	}
+	return n
+}
+
+// EndsSentence reports whether s ends like a sentence: with '.', '!' or
+// '?' (possibly followed by closing quotes or brackets), but not with an
+// ellipsis, which marks a cut snippet.
+func EndsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]*`, r)
+	})
+	if s == "" {
+		return false
+	}
+	if strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?':
+		return true
+	}
+	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, "！") || strings.HasSuffix(s, "？")
+}
