@@ -96,6 +96,23 @@ func (p *textPass) chooseThread(headers []headerMatch, markers []int) *thread {
 	if len(best) < 3 && !marked {
 		return nil
 	}
+	// A layout whose time line is optional: when most headers have a time,
+	// one without it is a quote inside a comment ("Karl wrote:").
+	timed := 0
+	for _, h := range best {
+		if h.groups["posted"] != "" {
+			timed++
+		}
+	}
+	if timed*2 > len(best) && timed < len(best) {
+		kept := best[:0:0]
+		for _, h := range best {
+			if h.groups["posted"] != "" {
+				kept = append(kept, h)
+			}
+		}
+		best = kept
+	}
 	return &thread{headers: best, firstHeader: best[0].start}
 }
 
@@ -137,6 +154,7 @@ func (p *textPass) parseThread() {
 			Author:  rules.Normalize(h.groups["author"]),
 			Posted:  h.groups["posted"],
 			ReplyTo: rules.Normalize(h.groups["reply_to"]),
+			Edited:  h.groups["edited"],
 		}
 		for i := h.start; i < h.start+h.n; i++ {
 			p.labels[i] = label{rule: h.rule, group: group}
@@ -193,10 +211,14 @@ func (p *textPass) stripTruncation(text string) (string, bool) {
 }
 
 // linkParents sets each reply's parent: the nearest earlier comment by the
-// author it replies to (exact name first, then ignoring case).
+// author it replies to (exact name first, then ignoring case). A comment
+// that starts with "@NAME" of an earlier commenter replies to them.
 func linkParents(cs []Comment) {
 	for k := range cs {
 		c := &cs[k]
+		if c.ReplyTo == "" && strings.HasPrefix(c.Text, "@") {
+			c.ReplyTo = atReply(c.Text[1:], cs[:k])
+		}
 		if c.ReplyTo == "" {
 			continue
 		}
@@ -208,4 +230,24 @@ func linkParents(cs []Comment) {
 			}
 		}
 	}
+}
+
+// atReply returns the longest earlier author that text starts with, as a
+// whole name (followed by a space or punctuation), or "".
+func atReply(text string, earlier []Comment) string {
+	best := ""
+	for _, e := range earlier {
+		a := e.Author
+		if len(a) <= len(best) || len(text) < len(a) || !strings.EqualFold(text[:len(a)], a) {
+			continue
+		}
+		if rest := text[len(a):]; rest == "" || !isWordByte(rest[0]) {
+			best = a
+		}
+	}
+	return best
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b >= 0x80
 }

@@ -163,7 +163,7 @@ func cleanOne(ctx context.Context, c *cleaner.Cleaner, o *options, name string, 
 	}
 	if o.metaFile != "" {
 		if err := writeFileAtomic(o.metaFile, metaJSON(res.Meta), 0o644); err != nil {
-			fmt.Fprintf(stderr, "winnow: --meta: %v\n", err)
+			fmt.Fprintf(stderr, "winnow: --meta %s: %v\n", o.metaFile, err)
 			return exitError
 		}
 	}

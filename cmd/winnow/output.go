@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -192,7 +193,11 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".winnow-*")
 	if err != nil {
-		return err
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write in %s: %w", strings.TrimSuffix(dir, "/"), err)
 	}
 	name := tmp.Name()
 	fail := func(err error) error {

@@ -1,0 +1,45 @@
+package cleaner
+
+import "testing"
+
+func TestParseDate(t *testing.T) {
+	set := testCleaner(t).Rules()
+	for _, c := range []struct{ in, want string }{
+		{"Tuesday, March 19, 2024", "2024-03-19"},
+		{"December 21, 2024", "2024-12-21"},
+		{"19 March 2024", "2024-03-19"},
+		{"Mar 19, 2024 10:31 AM", "2024-03-19"},
+		{"2024-03-19", "2024-03-19"},
+		{"19.03.2024", "2024-03-19"},
+		{"03/19/2024", "2024-03-19"},
+		{"2024/03/19", "2024-03-19"},
+		{"1st of May 2023", "2023-05-01"},
+		{"19. März 2024", "2024-03-19"},
+		{"19 septembre 2024", "2024-09-19"},
+		{"2018-04-05T06:00:00+02:00", "2018-04-05T06:00:00+02:00"},
+		{"2018-04-05T06:00:00Z", "2018-04-05T06:00:00Z"},
+		{"2018-04-05T06:00", "2018-04-05"},
+		{"February 30, 2024", ""},
+		{"9 months ago", ""},
+		{"March 2024", ""},
+	} {
+		got, ok := parseDate(c.in, set)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("parseDate(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	set := testCleaner(t).Rules()
+	for _, c := range []struct{ in, want string }{
+		{para1 + " " + para2, "en"},
+		{"Der Stadtrat hat am Montag beschlossen, das Nachtbusnetz auf drei neue Stadtteile auszuweiten, und die Busse fahren dann alle zwanzig Minuten.", "de"},
+		{"Le conseil municipal a voté lundi pour étendre le réseau de bus de nuit à trois nouveaux quartiers, et les premières lignes ouvriront en mars.", "fr"},
+		{"12 34 56", ""},
+	} {
+		if got := detectLanguage(set, c.in); got != c.want {
+			t.Errorf("detectLanguage(%.30q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package cleaner
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+var (
+	defaultOnce    sync.Once
+	defaultCleaner *Cleaner
+	defaultErr     error
+)
+
+// testCleaner is a Cleaner with the built-in rules, shared by the tests
+// (a Cleaner is safe for concurrent use).
+func testCleaner(t testing.TB) *Cleaner {
+	t.Helper()
+	defaultOnce.Do(func() { defaultCleaner, defaultErr = New(Options{Input: Text}) })
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultCleaner
+}
+
+// checkInvariants checks what must hold for every input:
+//   - body lines are input lines, in order, and every non-blank line of
+//     the input is either in the body or in exactly one removed span;
+//   - removed spans hold exactly the text at their offsets;
+//   - the body has no leading, trailing or doubled blank lines and ends
+//     with one newline;
+//   - cleaning the body again changes nothing.
+func checkInvariants(t *testing.T, c *Cleaner, res *Result) {
+	t.Helper()
+	text := res.Text
+	for _, r := range res.Meta.Removed {
+		if r.Start < 0 || r.End > len(text) || r.Start > r.End {
+			t.Fatalf("removal %+v out of range", r)
+		}
+		if text[r.Start:r.End] != r.Text {
+			t.Fatalf("removal %s at %d: text %q is not the input's %q", r.Rule, r.Start, r.Text, text[r.Start:r.End])
+		}
+		if !rules.ValidCategory(rules.Category(r.Category)) {
+			t.Fatalf("removal with unknown category %q", r.Category)
+		}
+	}
+	body := strings.Split(strings.TrimSuffix(res.Body, "\n"), "\n")
+	if res.Body == "" {
+		body = nil
+	}
+	bi := 0
+	pos := 0
+	for _, ln := range strings.Split(text, "\n") {
+		start, end := pos, pos+len(ln)
+		pos = end + 1
+		if rules.Normalize(ln) == "" {
+			continue
+		}
+		covered := 0
+		for _, r := range res.Meta.Removed {
+			if r.Start <= start && end <= r.End {
+				covered++
+			} else if r.Start < end && start < r.End {
+				t.Fatalf("line %q is cut by removal %s [%d,%d)", ln, r.Rule, r.Start, r.End)
+			}
+		}
+		switch covered {
+		case 0:
+			for bi < len(body) && rules.Normalize(body[bi]) == "" {
+				bi++
+			}
+			if bi >= len(body) || body[bi] != ln {
+				got := "<end of body>"
+				if bi < len(body) {
+					got = body[bi]
+				}
+				t.Fatalf("input line %q is neither removed nor the next body line (%q)", ln, got)
+			}
+			bi++
+		case 1:
+		default:
+			t.Fatalf("line %q is in %d removed spans", ln, covered)
+		}
+	}
+	for ; bi < len(body); bi++ {
+		if rules.Normalize(body[bi]) != "" {
+			t.Fatalf("body line %q is not an input line", body[bi])
+		}
+	}
+	if res.Body != "" {
+		if !strings.HasSuffix(res.Body, "\n") || strings.HasSuffix(res.Body, "\n\n") {
+			t.Fatalf("body does not end with exactly one newline: %q", tail(res.Body))
+		}
+		if strings.HasPrefix(res.Body, "\n") || strings.Contains(res.Body, "\n\n\n") {
+			t.Fatalf("body has a leading or doubled blank line")
+		}
+	}
+	again, err := c.Clean(context.Background(), []byte(res.Body))
+	if err != nil {
+		t.Fatalf("cleaning the body again: %v", err)
+	}
+	if again.Body != res.Body {
+		t.Fatalf("not idempotent: cleaning the body again removed %d blocks, first %+v", len(again.Meta.Removed), again.Meta.Removed[0])
+	}
+}
+
+func tail(s string) string {
+	if len(s) > 40 {
+		return s[len(s)-40:]
+	}
+	return s
+}
+
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{
+		"", "\n", "a", "Title line\n\nA sentence of prose that is long enough to count as the article.\n",
+		"Advertisement\n", "51 Comments\n\nA\nA\n2 days ago\n\ntext\n",
+		"\xff\xfe", "a\r\nb\rc", "READ ALSO:x", "By Jane Doe\n\n" + strings.Repeat("word ", 40) + ".\n",
+	} {
+		f.Add([]byte(s))
+	}
+	for _, in := range goldenInputs(f) {
+		f.Add(in)
+	}
+	c := testCleaner(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := c.Clean(context.Background(), data)
+		if errors.Is(err, ErrBinary) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("Clean: %v", err)
+		}
+		checkInvariants(t, c, res)
+	})
+}
