@@ -211,7 +211,7 @@ func (p *textPass) run() {
 		p.extract()
 		return
 	}
-	p.applySelect(0, p.first, scopeIs(rules.Head))
+	p.applyRules(0, p.first, scopeIs(rules.Head))
 	p.findZones(headers)
 	p.last = p.prevAnchor(len(p.lines))
 	tail := scopeIs(rules.Tail, rules.End)
@@ -281,30 +281,34 @@ func (p *textPass) applyRange(from, to int, accept func(*rules.Rule) bool) {
 	}
 }
 
-// applySelect is applyRange for a scope with "select: first|last" rules:
-// the other rules label lines as they match, then each selecting rule
-// labels its first or last match among the lines still unlabelled.
-func (p *textPass) applySelect(from, to int, accept func(*rules.Rule) bool) {
-	plain := func(r *rules.Rule) bool { return accept(r) && r.Select == rules.All }
-	p.applyRange(from, to, plain)
-	var selecting []*rules.Rule
+// applyRules applies the rules accept allows to the unlabelled lines of
+// [from, to), one rule at a time in set order: a rule with "select: all"
+// labels every line it matches; "first" or "last" labels one of its
+// matches, the first (or last) that meets its "prefer" conditions if any
+// does.
+func (p *textPass) applyRules(from, to int, accept func(*rules.Rule) bool) {
 	for _, r := range p.set.Rules() {
-		if accept(r) && r.Select != rules.All {
-			selecting = append(selecting, r)
+		if !accept(r) {
+			continue
 		}
-	}
-	for _, r := range selecting {
 		only := func(x *rules.Rule) bool { return x == r }
-		pick, pickGroups := -1, map[string]string(nil)
-		for i := from; i < to; i++ {
+		pick, pickGroups, preferred := -1, map[string]string(nil), false
+		for i := max(from, 0); i < to && i < len(p.lines); i++ {
 			if p.labelled(i) {
 				continue
 			}
-			if m, g := p.match(i, only); m != nil {
-				pick, pickGroups = i, g
-				if r.Select == rules.First {
-					break
-				}
+			m, g := p.match(i, only)
+			if m == nil {
+				continue
+			}
+			if r.Select == rules.All {
+				p.setLabel(i, r, g, 0)
+				continue
+			}
+			better := r.Prefer.Meets(p.lines[i].norm)
+			switch {
+			case pick < 0, better && !preferred, r.Select == rules.Last && better == preferred:
+				pick, pickGroups, preferred = i, g, better
 			}
 		}
 		if pick >= 0 {

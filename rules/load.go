@@ -307,7 +307,7 @@ var (
 	macroNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 )
 
-const ruleKeys = "id, category, kind, description, pattern, phrases, selector, lines, anchor, keywords, scope, action, field, select, when, cues, languages, input, case_sensitive, examples"
+const ruleKeys = "id, category, kind, description, pattern, phrases, selector, lines, anchor, keywords, scope, action, field, select, when, prefer, cues, languages, input, case_sensitive, examples"
 
 func (d decoder) rule(n *yaml.Node, p *Pack) (*Rule, error) {
 	r := &Rule{File: p.File, Line: n.Line, Scope: Anywhere, Action: Drop, Select: All, Input: AnyInput}
@@ -361,7 +361,9 @@ func (d decoder) rule(n *yaml.Node, p *Pack) (*Rule, error) {
 		case "select":
 			return d.str(v, id, &sel)
 		case "when":
-			return d.when(v, r)
+			return d.conditions(v, r.ID, "when", &r.When)
+		case "prefer":
+			return d.conditions(v, r.ID, "prefer", &r.Prefer)
 		case "cues":
 			return d.mapping(v, id, func(k string, cv *yaml.Node) error {
 				switch k {
@@ -498,6 +500,9 @@ func (d decoder) rule(n *yaml.Node, p *Pack) (*Rule, error) {
 	if r.Kind == KindMarker && r.Field == "" {
 		return fail("a marker names the field it sets (truncated, edited, author_bio)")
 	}
+	if r.Prefer != (Conditions{}) && r.Select == All {
+		return fail("prefer is for select first or last")
+	}
 	if r.Cues.Min > 0 && len(r.Cues.Words) == 0 || len(r.Cues.Words) > 0 && r.Cues.Min == 0 {
 		return fail("cues need both words and min")
 	}
@@ -537,24 +542,24 @@ func (d decoder) headerLines(n *yaml.Node, r *Rule) error {
 	return nil
 }
 
-func (d decoder) when(n *yaml.Node, r *Rule) error {
-	return d.mapping(n, r.ID, func(k string, v *yaml.Node) error {
+func (d decoder) conditions(n *yaml.Node, id, key string, c *Conditions) error {
+	return d.mapping(n, id, func(k string, v *yaml.Node) error {
 		switch k {
 		case "min_words":
-			return d.integer(v, r.ID, &r.When.MinWords)
+			return d.integer(v, id, &c.MinWords)
 		case "max_words":
-			return d.integer(v, r.ID, &r.When.MaxWords)
+			return d.integer(v, id, &c.MaxWords)
 		case "max_chars":
-			return d.integer(v, r.ID, &r.When.MaxChars)
+			return d.integer(v, id, &c.MaxChars)
 		case "terminal":
 			var b bool
-			if err := d.boolean(v, r.ID, &b); err != nil {
+			if err := d.boolean(v, id, &b); err != nil {
 				return err
 			}
-			r.When.Terminal = &b
+			c.Terminal = &b
 			return nil
 		}
-		return d.errf(v, r.ID, "when: unknown key %q (known: min_words, max_words, max_chars, terminal)", k)
+		return d.errf(v, id, "%s: unknown key %q (known: min_words, max_words, max_chars, terminal)", key, k)
 	})
 }
 

@@ -195,6 +195,7 @@ type Rule struct {
 	Field         string
 	Select        Select
 	When          Conditions
+	Prefer        Conditions // select first|last: prefer matches that also meet these
 	Cues          Cues
 	Languages     []string
 	Input         Input
@@ -243,7 +244,17 @@ func (r *Rule) AppliesTo(in Input, lang string) bool {
 // space folded to one space) passes the rule's conditions and cues. It does
 // not run the pattern.
 func (r *Rule) Check(text string) bool {
-	w := r.When
+	if !r.When.Meets(text) {
+		return false
+	}
+	if r.Cues.re != nil && len(r.Cues.re.FindAllStringIndex(text, r.Cues.Min)) < r.Cues.Min {
+		return false
+	}
+	return true
+}
+
+// Meets reports whether text meets the conditions.
+func (w Conditions) Meets(text string) bool {
 	if w.MaxChars > 0 && len(text) > w.MaxChars {
 		return false
 	}
@@ -253,13 +264,7 @@ func (r *Rule) Check(text string) bool {
 			return false
 		}
 	}
-	if w.Terminal != nil && EndsSentence(text) != *w.Terminal {
-		return false
-	}
-	if r.Cues.re != nil && len(r.Cues.re.FindAllStringIndex(text, r.Cues.Min)) < r.Cues.Min {
-		return false
-	}
-	return true
+	return w.Terminal == nil || EndsSentence(text) == *w.Terminal
 }
 
 // Match runs a line rule's pattern on a normalised line (after Check) and
