@@ -77,12 +77,13 @@ func (p *textPass) findZones(headers []headerMatch) {
 			limit = opens[k+1].line
 		}
 		z := zone{start: o.line, end: limit, rule: o.rule, group: p.newGroup()}
-		switch {
-		case o.rule.Action == rules.StartThread:
-			// Runs to the next zone or the thread: comments are prose.
-		case o.rule.Field == "author_bio":
+		if o.rule.Field == "author_bio" {
 			z.end = p.authorBox(&z, limit)
-		default:
+		} else {
+			// A zone ends at the next paragraph of prose. For a comment
+			// section that no thread layout parsed this may leave comments
+			// in the body; running to the end would wipe the article when
+			// the opener was a menu link.
 			z.end = p.listEnd(o.line, limit)
 		}
 		p.zones = append(p.zones, z)
