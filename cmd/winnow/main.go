@@ -27,18 +27,22 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
 
-func main() {
+func main() { os.Exit(runMain()) }
+
+// runMain runs the command on the process's arguments and standard
+// streams; SIGINT cancels the run, which stops after the inputs in flight.
+func runMain() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 
 // Exit statuses.
 const (
-	exitOK      = 0
-	exitChanged = 1 // -l found files that would change
-	exitError   = 2 // usage error, or an input that could not be processed
+	exitOK          = 0
+	exitChanged     = 1   // -l found files that would change
+	exitError       = 2   // usage error, or an input that could not be processed
+	exitInterrupted = 130 // stopped by SIGINT after the files in flight
 )
 
 // options are the parsed command line.
@@ -56,6 +60,19 @@ type options struct {
 	version   bool
 	maxSize   int64
 	paths     []string
+
+	outDir       string
+	write        bool
+	list         bool
+	diff         bool
+	jsonl        bool
+	textField    string
+	metaField    string
+	jsonlDropBad bool
+	jobs         int
+	filesFrom    string
+	nul          bool
+	exts         string
 }
 
 func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
@@ -65,12 +82,24 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.StringVarP(&o.format, "format", "f", "text", "output `format`: text (the body), json ({\"body\", \"meta\"}) or markdown (YAML front matter and the body)")
 	fs.StringVarP(&o.metaFile, "meta", "m", "", "also write the metadata JSON to `FILE`")
 	fs.StringVar(&o.input, "input", "auto", "input `kind`: auto, text or html")
+	fs.StringVarP(&o.outDir, "out", "o", "", "batch: write `DIR`/<rel>.txt and DIR/<rel>.meta.json for each input")
+	fs.BoolVarP(&o.write, "write", "w", false, "rewrite text files in place (atomically) with their body; metadata to <name>.meta.json beside")
+	fs.BoolVarP(&o.list, "list", "l", false, "list files that would change; exit 1 if any")
+	fs.BoolVarP(&o.diff, "diff", "d", false, "print a unified diff of what would be removed, each hunk naming its rules")
 	fs.BoolVar(&o.explain, "explain", false, "print the input with every removed block marked by category and rule id")
 	fs.BoolVar(&o.stats, "stats", false, "print per-category counts of what was removed, on stderr")
 	fs.StringArrayVar(&o.rulePaths, "rules", nil, "add a rule pack `PATH` (a YAML file or a directory of them); repeatable")
 	fs.StringArrayVar(&o.disable, "disable", nil, "turn off a rule `ID` or a whole CATEGORY; repeatable")
 	fs.StringArrayVar(&o.keep, "keep", nil, "keep `CATEGORY` in the body, still reporting it in the metadata; repeatable")
 	fs.BoolVar(&o.listRules, "list-rules", false, "print the rules in force: id, category, kind, scope, action, source file")
+	fs.BoolVar(&o.jsonl, "jsonl", false, "JSON Lines on stdin (or PATHs) to stdout: clean each record's text field, add the metadata")
+	fs.StringVar(&o.textField, "text-field", "text", "--jsonl: the `field` to clean")
+	fs.StringVar(&o.metaField, "meta-field", "winnow", "--jsonl: the `field` to put the metadata in")
+	fs.BoolVar(&o.jsonlDropBad, "jsonl-drop-bad", false, "--jsonl: drop malformed lines instead of passing them through")
+	fs.IntVarP(&o.jobs, "jobs", "j", defaultJobs(), "parallel workers (all cores unless set)")
+	fs.StringVar(&o.filesFrom, "files-from", "", "batch: read the paths to clean from `FILE` (\"-\": stdin), one a line")
+	fs.BoolVarP(&o.nul, "null", "0", false, "--files-from: paths are separated by NUL bytes")
+	fs.StringVar(&o.exts, "ext", "txt,text,html,htm", "file `extensions` a directory walk takes, comma-separated")
 	fs.Int64Var(&o.maxSize, "max-size", 64<<20, "refuse inputs larger than this many `bytes` (64 MiB unless set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not print warnings")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -134,11 +163,44 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "winnow: %v\n", err)
 		return exitError
 	}
-	if len(o.paths) > 1 {
-		return usage("more than one PATH needs -o DIR, -w or -l")
+	if o.jobs < 1 {
+		return usage("--jobs must be at least 1")
+	}
+	batchMode := o.outDir != "" || o.write || o.list || o.diff
+	if o.jsonl {
+		if batchMode || o.explain || o.metaFile != "" || o.filesFrom != "" {
+			return usage("--jsonl writes JSON Lines to stdout; it does not combine with -o, -w, -l, -d, --explain, --meta or --files-from")
+		}
+		return runJSONL(ctx, c, &o, stdin, stdout, stderr)
+	}
+	fromStdin := len(o.paths) == 0 && o.filesFrom == "" || len(o.paths) == 1 && o.paths[0] == "-"
+	switch {
+	case o.write && fromStdin:
+		return usage("-w rewrites files; it cannot rewrite stdin (name the files, or drop -w)")
+	case o.outDir != "" && fromStdin:
+		return usage("-o DIR needs PATHs (or --files-from) to clean")
+	case o.outDir != "" && o.write:
+		return usage("-o and -w do not combine: -o writes copies, -w rewrites in place")
+	case batchMode && o.metaFile != "":
+		return usage("--meta is for one input; batch modes write a .meta.json beside each output")
+	case batchMode && o.format != "text":
+		return usage("--format is for one input; batch modes write the body as text and the metadata as JSON")
+	case !batchMode && (len(o.paths) > 1 || o.filesFrom != ""):
+		return usage("more than one input needs -o DIR, -w, -l or -d")
+	}
+	for _, p := range o.paths {
+		if p == "-" && len(o.paths) > 1 {
+			return usage("\"-\" (stdin) cannot be mixed with other PATHs")
+		}
+	}
+	if batchMode && !fromStdin {
+		return runBatch(ctx, c, &o, stdin, stdout, stderr)
 	}
 	name := "-"
 	if len(o.paths) == 1 {
+		if st, err := os.Stat(o.paths[0]); err == nil && st.IsDir() && batchMode {
+			return runBatch(ctx, c, &o, stdin, stdout, stderr)
+		}
 		name = o.paths[0]
 	}
 	return cleanOne(ctx, c, &o, name, stdin, stdout, stderr)
@@ -167,6 +229,21 @@ func cleanOne(ctx context.Context, c *cleaner.Cleaner, o *options, name string, 
 			return exitError
 		}
 	}
+	if o.list || o.diff {
+		if res.Body == string(data) {
+			return exitOK
+		}
+		if o.list {
+			fmt.Fprintln(stdout, displayName(name))
+		}
+		if o.diff {
+			stdout.Write(unifiedDiff(displayName(name), res, useColor(stdout)))
+		}
+		if o.list {
+			return exitChanged
+		}
+		return exitOK
+	}
 	var out []byte
 	switch {
 	case o.explain:
@@ -183,7 +260,9 @@ func cleanOne(ctx context.Context, c *cleaner.Cleaner, o *options, name string, 
 		return exitError
 	}
 	if o.stats {
-		printStats(stderr, []cleaner.Meta{res.Meta})
+		var st stats
+		st.add(res.Meta)
+		printStats(stderr, st)
 	}
 	return exitOK
 }
@@ -193,37 +272,6 @@ func displayName(name string) string {
 		return "<stdin>"
 	}
 	return name
-}
-
-// readInput reads a file or stdin, refusing more than max bytes.
-func readInput(name string, stdin io.Reader, max int64) ([]byte, error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return nil, err
-		}
-		if st.IsDir() {
-			return nil, fmt.Errorf("%s: is a directory (give -o DIR, -w or -l to clean a tree)", name)
-		}
-		if st.Size() > max {
-			return nil, fmt.Errorf("%s: %d bytes is over --max-size (%d); raise --max-size to clean it", name, st.Size(), max)
-		}
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", displayName(name), err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: input is over --max-size (%d bytes); raise --max-size to clean it", displayName(name), max)
-	}
-	return data, nil
 }
 
 // loadRules compiles the built-in packs, then the user's packs, with the

@@ -9,6 +9,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv("WINNOW_RUN_AS_MAIN") == "1" {
+		// The process tests run this binary as winnow.
+		os.Exit(runMain())
+	}
 	testscript.Main(m, map[string]func(){
 		"winnow": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -3,11 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -126,35 +124,23 @@ func explain(res *cleaner.Result, color bool) []byte {
 }
 
 // printStats prints, per category, how many blocks, lines and bytes were
-// removed from the documents.
-func printStats(w io.Writer, metas []cleaner.Meta) {
-	type count struct{ blocks, lines, bytes int }
-	per := map[string]*count{}
-	total := count{}
-	for _, m := range metas {
-		for _, r := range m.Removed {
-			c := per[r.Category]
-			if c == nil {
-				c = &count{}
-				per[r.Category] = c
-			}
-			n := strings.Count(r.Text, "\n") + 1
-			c.blocks++
-			c.lines += n
-			c.bytes += len(r.Text)
-			total.blocks++
-			total.lines += n
-			total.bytes += len(r.Text)
-		}
-	}
+// removed, and the totals.
+func printStats(w io.Writer, s stats) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "category\tblocks\tlines\tbytes\t\n")
+	var total count
 	for _, c := range rules.Categories() {
-		if x := per[string(c)]; x != nil {
+		if x := s.per[string(c)]; x != nil {
 			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", c, x.blocks, x.lines, x.bytes)
+			total.blocks += x.blocks
+			total.lines += x.lines
+			total.bytes += x.bytes
 		}
 	}
 	fmt.Fprintf(tw, "total\t%d\t%d\t%d\t\n", total.blocks, total.lines, total.bytes)
+	if s.files > 1 {
+		fmt.Fprintf(tw, "documents\t%d\t\t\t\n", s.files)
+	}
 	tw.Flush()
 }
 
@@ -181,46 +167,4 @@ func useColor(w io.Writer) bool {
 	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// writeFileAtomic writes data to a temporary file in path's directory,
-// syncs it and renames it over path, so that readers see the old file or
-// the new one, never half of it.
-func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".winnow-*")
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return fmt.Errorf("cannot write in %s: %w", strings.TrimSuffix(dir, "/"), err)
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
 }

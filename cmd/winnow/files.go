@@ -1,0 +1,163 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// tempMarker is in the name of every temporary file winnow writes, with the
+// writing process's id after it: ".NAME.winnow-PID-RANDOM".
+const tempMarker = ".winnow-"
+
+// readInput reads a file or, for "-", stdin, refusing more than max bytes,
+// non-regular files, and files that changed while they were read.
+func readInput(name string, stdin io.Reader, max int64) ([]byte, error) {
+	if name == "-" {
+		data, err := io.ReadAll(io.LimitReader(stdin, max+1))
+		if err != nil {
+			return nil, fmt.Errorf("<stdin>: %w", err)
+		}
+		if int64(len(data)) > max {
+			return nil, fmt.Errorf("<stdin>: input is over --max-size (%d bytes); raise --max-size to clean it", max)
+		}
+		return data, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	defer f.Close()
+	before, err := f.Stat()
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	if before.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory (give -o DIR, -w, -l or -d to clean a tree)", name)
+	}
+	if !before.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", name)
+	}
+	if before.Size() > max {
+		return nil, fmt.Errorf("%s: %d bytes is over --max-size (%d); raise --max-size to clean it", name, before.Size(), max)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: grew over --max-size (%d bytes) while being read", name, max)
+	}
+	after, err := f.Stat()
+	if err != nil {
+		return nil, pathError(name, err)
+	}
+	if err := unchanged(before, after, len(data)); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return data, nil
+}
+
+// unchanged reports an error when a file's size or modification time
+// moved while it was read, or the bytes read do not match its size.
+func unchanged(before, after os.FileInfo, read int) error {
+	if before.Size() != after.Size() || !before.ModTime().Equal(after.ModTime()) || int64(read) != after.Size() {
+		return errors.New("changed while being read; run winnow again when it is stable")
+	}
+	return nil
+}
+
+// pathError words an *os.PathError as "NAME: reason".
+func pathError(name string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", name, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// writeFileAtomic writes data to a temporary file in path's directory,
+// syncs it and renames it over path, so that readers see the old file or
+// the new one, never part of either. On failure (a full disk) the
+// temporary is removed and path is untouched.
+func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+tempMarker+strconv.Itoa(os.Getpid())+"-*")
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write in %s: %w", strings.TrimSuffix(dir, "/"), err)
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// isTemp reports whether a file name is one of winnow's temporaries.
+func isTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.Contains(name, tempMarker)
+}
+
+// staleTemp reports whether a winnow temporary was left by a process that
+// no longer runs (a run that was killed), so that it is safe to remove.
+func staleTemp(name string) bool {
+	i := strings.LastIndex(name, tempMarker)
+	if i < 0 {
+		return false
+	}
+	rest := name[i+len(tempMarker):]
+	pidText, _, ok := strings.Cut(rest, "-")
+	if !ok {
+		return false
+	}
+	pid, err := strconv.Atoi(pidText)
+	if err != nil || pid <= 0 {
+		return false
+	}
+	if pid == os.Getpid() {
+		return false
+	}
+	err = syscall.Kill(pid, 0)
+	return errors.Is(err, syscall.ESRCH)
+}
+
+// sidecar is the metadata file beside a cleaned file: the name with its
+// extension replaced by .meta.json.
+func sidecar(path string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".meta.json"
+}
