@@ -155,11 +155,11 @@ func (b *batch) one(in input) fileResult {
 			r.err = fmt.Errorf("%s: -o: %w", in.path, err)
 			return r
 		}
-		if err := writeFileAtomic(dst+".txt", []byte(res.Body), 0o644); err != nil {
+		if err := writeFileFast(dst+".txt", []byte(res.Body), 0o644); err != nil {
 			r.err = fmt.Errorf("%s: -o: %w", in.path, err)
 			return r
 		}
-		if err := writeFileAtomic(dst+".meta.json", metaJSON(res.Meta), 0o644); err != nil {
+		if err := writeFileFast(dst+".meta.json", metaJSON(res.Meta), 0o644); err != nil {
 			r.err = fmt.Errorf("%s: -o: %w", in.path, err)
 			return r
 		}

@@ -86,6 +86,17 @@ func pathError(name string, err error) error {
 // the new one, never part of either. On failure (a full disk) the
 // temporary is removed and path is untouched.
 func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
+	return writeFile(path, data, mode, true)
+}
+
+// writeFileFast is writeFileAtomic without the sync: the rename still
+// means no reader sees a torn file if winnow dies, but the data may not be
+// on disk yet when the power goes. For -o copies, whose inputs stay.
+func writeFileFast(path string, data []byte, mode os.FileMode) error {
+	return writeFile(path, data, mode, false)
+}
+
+func writeFile(path string, data []byte, mode os.FileMode, sync bool) error {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -114,8 +125,10 @@ func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
 	if err := tmp.Chmod(mode); err != nil {
 		return fail(err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
+	if sync {
+		if err := tmp.Sync(); err != nil {
+			return fail(err)
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(name)
