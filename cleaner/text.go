@@ -160,9 +160,12 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, map
 		}
 		if r.Kind == rules.KindPhrase {
 			// Phrase rules only come from the phrase table: they matched.
-			return r, nil
+			if r.CuesMet(l.norm) {
+				return r, nil
+			}
+			continue
 		}
-		if g, ok := r.Match(l.norm); ok {
+		if g, ok := r.Match(l.norm); ok && r.CuesMet(l.norm) {
 			return r, g
 		}
 	}

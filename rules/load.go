@@ -825,11 +825,9 @@ func compileRule(r *Rule, macros map[string]string) error {
 	if r.Action == Extract && r.Kind == KindPhrase && r.Field == "" {
 		return fail("action extract on a phrase rule needs a field")
 	}
-	if len(r.Cues.Words) > 0 {
-		r.Cues.re, err = regexp.Compile(`(?i)\b(?:` + wordAlternation(r.Cues.Words) + `)\b`)
-		if err != nil {
-			return fail("cues: %v", err)
-		}
+	r.Cues.lower = nil
+	for _, w := range r.Cues.Words {
+		r.Cues.lower = append(r.Cues.lower, strings.ToLower(strings.Join(strings.Fields(w), " ")))
 	}
 	return nil
 }
@@ -897,13 +895,13 @@ func (s *Set) matchOne(r *Rule, text string) bool {
 	if r.Kind == KindPhrase {
 		for _, i := range s.phrases[PhraseKey(text)] {
 			if i == r.index {
-				return true
+				return r.CuesMet(text)
 			}
 		}
 		return false
 	}
 	_, ok := r.Match(text)
-	return ok
+	return ok && r.CuesMet(text)
 }
 
 func splitExampleLines(ex string) []string {

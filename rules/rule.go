@@ -10,6 +10,9 @@ package rules
 
 import (
 	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
 )
@@ -160,8 +163,46 @@ type Conditions struct {
 type Cues struct {
 	Words []string
 	Min   int
-	re    *regexp.Regexp
+	lower []string // Words, lower case
 }
+
+// Met reports whether at least Min distinct cue words occur in text.
+func (c *Cues) Met(text string) bool {
+	if c.Min == 0 {
+		return true
+	}
+	lower := strings.ToLower(text)
+	n := 0
+	for _, w := range c.lower {
+		if containsWord(lower, w) {
+			if n++; n >= c.Min {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsWord reports whether w occurs in s with no letter or digit
+// right before or after it.
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (i == 0 || !isWordRune(before)) && (end == len(s) || !isWordRune(after)) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // HeaderLine is one line of a comment header.
 type HeaderLine struct {
@@ -241,17 +282,12 @@ func (r *Rule) AppliesTo(in Input, lang string) bool {
 }
 
 // Check reports whether text (a normalised line: trimmed, runs of white
-// space folded to one space) passes the rule's conditions and cues. It does
-// not run the pattern.
-func (r *Rule) Check(text string) bool {
-	if !r.When.Meets(text) {
-		return false
-	}
-	if r.Cues.re != nil && len(r.Cues.re.FindAllStringIndex(text, r.Cues.Min)) < r.Cues.Min {
-		return false
-	}
-	return true
-}
+// space folded to one space) meets the rule's conditions: a cheap test to
+// run before the pattern. Cues are checked after it (CuesMet).
+func (r *Rule) Check(text string) bool { return r.When.Meets(text) }
+
+// CuesMet reports whether text holds enough of the rule's cue words.
+func (r *Rule) CuesMet(text string) bool { return r.Cues.Met(text) }
 
 // Meets reports whether text meets the conditions.
 func (w Conditions) Meets(text string) bool {
