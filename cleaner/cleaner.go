@@ -69,7 +69,11 @@ func (c *Cleaner) Rules() *rules.Set { return c.set }
 type Result struct {
 	// Body is the article: the kept lines of the input, in order, with
 	// runs of blank lines folded to one, ending with a newline (or empty).
+	// For HTML, one block of text per paragraph, a blank line between.
 	Body string
+	// Markdown is the body as Markdown: for HTML, headings, lists, quotes,
+	// emphasis and links are kept; for text it is the body.
+	Markdown string
 	// Meta is what was taken out.
 	Meta Meta
 	// Kind is the kind the input was read as.
@@ -89,10 +93,12 @@ func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var res *Result
 	if d.kind == HTML {
-		return nil, errors.New("HTML input is not supported yet")
+		res, err = c.cleanHTML(ctx, d.text)
+	} else {
+		res, err = c.cleanText(ctx, d.text)
 	}
-	res, err := c.cleanText(ctx, d.text)
 	if err != nil {
 		return nil, err
 	}
@@ -101,19 +107,32 @@ func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {
 	return res, nil
 }
 
-// cleanText runs detection passes to a fixpoint: each pass works on the
-// body the earlier passes left, and its labels are mapped back to the
-// input's lines. Cleaning the result again therefore changes nothing.
+// cleanText cleans plain text.
 func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
+	lang := detectLanguage(c.set, text)
+	spans, labels, meta, err := c.fixpoint(ctx, text, lang)
+	if err != nil {
+		return nil, err
+	}
+	body, _ := assemble(text, spans, labels)
+	meta.Language = lang
+	meta.Removed = removals(text, spans, labels)
+	return &Result{Body: body, Markdown: body, Meta: meta, Text: text}, nil
+}
+
+// fixpoint runs detection passes until one removes nothing: each pass
+// works on the body the earlier passes left, and its labels are mapped
+// back to the lines of text. Cleaning the result again therefore changes
+// nothing. It returns the lines of text, their labels and the metadata.
+func (c *Cleaner) fixpoint(ctx context.Context, text, lang string) ([][2]int, []label, Meta, error) {
 	spans := splitLines(text)
 	labels := make([]label, len(spans))
 	var meta Meta
-	lang := detectLanguage(c.set, text)
 	passText, mapping := text, []int(nil)
 	groups := 0
 	for pass := 0; pass < maxPasses; pass++ {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, meta, err
 		}
 		p := newTextPass(c.set, passText, lang)
 		p.groups = groups
@@ -128,6 +147,9 @@ func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
 			if mapping != nil {
 				orig = mapping[i]
 			}
+			if orig < 0 {
+				continue
+			}
 			labels[orig] = l
 			changed = true
 		}
@@ -137,10 +159,7 @@ func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
 		}
 		passText, mapping = assemble(text, spans, labels)
 	}
-	body, _ := assemble(text, spans, labels)
-	meta.Language = lang
-	meta.Removed = removals(text, spans, labels)
-	return &Result{Body: body, Meta: meta, Text: text}, nil
+	return spans, labels, meta, nil
 }
 
 // assemble builds the body from the unlabelled lines and returns, for each

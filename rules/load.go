@@ -438,10 +438,11 @@ func (d decoder) rule(n *yaml.Node, p *Pack) (*Rule, error) {
 				return fail("optional header lines must come after the anchor line")
 			}
 		}
+	case KindStructure:
 	case "":
-		return fail("missing kind (one of line, phrase, marker, comment_header, selector)")
+		return fail("missing kind (one of line, phrase, marker, comment_header, selector, structure)")
 	default:
-		return fail("unknown kind %q (one of line, phrase, marker, comment_header, selector)", kind)
+		return fail("unknown kind %q (one of line, phrase, marker, comment_header, selector, structure)", kind)
 	}
 	if r.Kind != KindLine && r.Kind != KindMarker && r.Pattern != "" {
 		return fail("pattern is for kinds line and marker")
@@ -582,7 +583,7 @@ type CompileOptions struct {
 // of earlier ones) into a Set. Every error names the file, the line and the
 // rule.
 func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
-	s := &Set{byID: map[string]*Rule{}, months: map[string]int{}, stopwords: map[string]map[string]bool{}, phrases: map[string][]int{}}
+	s := &Set{byID: map[string]*Rule{}, months: map[string]int{}, stopwords: map[string]map[string]bool{}, phrases: map[string][]int{}, words: map[string][]string{}}
 	macros := map[string]string{}
 	macroFile := map[string]string{}
 	var monthWords, weekdayWords []string
@@ -593,6 +594,7 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 			}
 			macroFile[name] = p.File
 			if m.Words != nil {
+				s.words[name] = m.Words
 				macros[name] = wordAlternation(m.Words)
 			} else {
 				macros[name] = m.Pattern
@@ -672,7 +674,8 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 			}
 		}
 	}
-	s.prefilter = newPrefilter(s.rules)
+	s.prefilter = newPrefilter(s.rules, KindLine, KindMarker, KindCommentHeader)
+	s.selectors = newPrefilter(s.rules, KindSelector)
 	for _, r := range s.rules {
 		if err := s.checkExamples(r); err != nil {
 			return nil, err
@@ -812,7 +815,7 @@ func compileRule(r *Rule, macros map[string]string) error {
 			return fail("a comment header needs a group named author")
 		}
 	case KindSelector:
-		if r.sel, err = cascadia.Parse(r.Selector); err != nil {
+		if r.sel, err = cascadia.ParseGroup(r.Selector); err != nil {
 			return fail("selector: %v", err)
 		}
 	}
@@ -865,6 +868,8 @@ func (s *Set) checkExamples(r *Rule) error {
 				return fail("keep example %q matches the rule", ex)
 			}
 		}
+	case KindSelector:
+		return s.checkSelectorExamples(r, fail)
 	case KindCommentHeader:
 		for _, ex := range r.Examples.Strip {
 			lines := splitExampleLines(ex)

@@ -71,6 +71,9 @@ const (
 	KindCommentHeader Kind = "comment_header"
 	// KindSelector is a CSS selector for HTML input.
 	KindSelector Kind = "selector"
+	// KindStructure names a mechanism of package cleaner (it has no
+	// pattern), so that it is listed and can be disabled like a rule.
+	KindStructure Kind = "structure"
 )
 
 // Scope says where in a document a rule may match.
@@ -137,7 +140,7 @@ const (
 var fieldNames = []string{
 	"title", "date", "authors", "author_bio", "source", "site_name",
 	"description", "url", "read_also", "related", "comment_count", "link",
-	"author", "posted", "reply_to", "edited", "truncated",
+	"author", "posted", "reply_to", "edited", "truncated", "comment", "text",
 }
 
 // IsField reports whether name is a metadata field a rule may fill.
@@ -248,7 +251,7 @@ type Rule struct {
 
 	index  int
 	re     *regexp.Regexp
-	sel    cascadia.Sel
+	sel    cascadia.SelectorGroup
 	groups []string
 }
 
@@ -258,8 +261,8 @@ func (r *Rule) Index() int { return r.index }
 // Regexp is the compiled pattern of a line or marker rule (nil otherwise).
 func (r *Rule) Regexp() *regexp.Regexp { return r.re }
 
-// CSS is the compiled selector of a selector rule (nil otherwise).
-func (r *Rule) CSS() cascadia.Sel { return r.sel }
+// CSS is the compiled selector group of a selector rule (nil otherwise).
+func (r *Rule) CSS() cascadia.SelectorGroup { return r.sel }
 
 // StartsZone reports whether the rule's action opens a zone.
 func (r *Rule) StartsZone() bool { return r.Action == DropToEnd || r.Action == StartThread }

@@ -29,6 +29,8 @@ func Default() (*Set, error) {
 // Set is a compiled, immutable collection of rules with their shared
 // vocabulary. It is safe for concurrent use.
 type Set struct {
+	words     map[string][]string // list macros, for mechanisms
+	selectors *Prefilter          // keywords of selector rules, over element signatures
 	rules     []*Rule
 	byID      map[string]*Rule
 	months    map[string]int
@@ -73,6 +75,15 @@ func (s *Set) MatchPhrase(line string) []int {
 	return s.phrases[PhraseKey(line)]
 }
 
+// Words returns the words of a list macro ("define: {name: [...]}"), for
+// mechanisms that take their vocabulary from the packs; nil if undefined.
+func (s *Set) Words(name string) []string { return s.words[name] }
+
+// SelectorPrefilter finds the selector rules worth trying on an element,
+// by their keywords in the element's signature (tag, id, classes and a few
+// attributes, lower case).
+func (s *Set) SelectorPrefilter() *Prefilter { return s.selectors }
+
 // Prefilter returns the keyword prefilter of the set.
 func (s *Set) Prefilter() *Prefilter { return s.prefilter }
 
@@ -85,7 +96,7 @@ type Prefilter struct {
 	empty  bool
 }
 
-func newPrefilter(rs []*Rule) *Prefilter {
+func newPrefilter(rs []*Rule, kinds ...Kind) *Prefilter {
 	p := &Prefilter{}
 	index := map[string]int{}
 	var patterns []string
@@ -100,9 +111,7 @@ func newPrefilter(rs []*Rule) *Prefilter {
 		p.hits[i] = appendUnique(p.hits[i], rule)
 	}
 	for _, r := range rs {
-		switch r.Kind {
-		case KindLine, KindMarker, KindCommentHeader:
-		default:
+		if !hasKind(kinds, r.Kind) {
 			continue
 		}
 		if len(r.Keywords) == 0 {
@@ -156,6 +165,15 @@ func (p *Prefilter) hasKeyword(r *Rule, text string) bool {
 	lower := strings.ToLower(text)
 	for _, kw := range r.Keywords {
 		if strings.Contains(lower, strings.ToLower(kw)) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasKind(kinds []Kind, k Kind) bool {
+	for _, x := range kinds {
+		if x == k {
 			return true
 		}
 	}

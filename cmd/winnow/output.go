@@ -71,7 +71,7 @@ func markdown(res *cleaner.Result) ([]byte, error) {
 		b.Write(head)
 	}
 	b.WriteString("---\n\n")
-	b.WriteString(res.Body)
+	b.WriteString(res.Markdown)
 	return b.Bytes(), nil
 }
 

@@ -1,0 +1,813 @@
+package cleaner
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/winnow-text/winnow/rules"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// hblock is a run of text in the DOM owned by one block-level element:
+// a paragraph, a heading, a list item, a cell, or the text a div holds
+// between its child blocks.
+type hblock struct {
+	node      *html.Node
+	text      string // plain text; lines split at <br>
+	md        string // the same as Markdown
+	chars     int    // letters and digits
+	linkChars int    // of them, inside links
+	commas    int
+	unlikely  bool // inside an element whose class or id says boilerplate
+}
+
+// mark is a subtree taken out of the page by a rule.
+type mark struct {
+	node *html.Node
+	rule *rules.Rule
+	text string
+}
+
+// htmlDoc is the per-document state of the HTML path.
+type htmlDoc struct {
+	set      *rules.Set
+	root     *html.Node
+	textLen  map[*html.Node]int // visible text bytes in each element's subtree
+	order    map[*html.Node]int // document order of elements
+	marks    []mark
+	marked   map[*html.Node]bool
+	blocks   []hblock
+	comments []Comment
+	meta     Meta
+	lang     string
+	sigBuf   []byte
+}
+
+// cleanHTML cleans an HTML page: metadata from the markup, comment
+// sections parsed from the DOM, the article container found by content
+// scoring, boilerplate inside it removed by selector rules, and the text
+// rules run on the blocks that remain.
+func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parsing HTML: %w", err)
+	}
+	h := &htmlDoc{set: c.set, root: doc.Nodes[0], marked: map[*html.Node]bool{}}
+	pm := readPageMeta(doc)
+	h.prune()
+	h.measure()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	h.walk()
+	lang := pm.lang
+	if lang == "" {
+		var sample strings.Builder
+		for _, b := range h.blocks {
+			if sample.Len() > 16<<10 {
+				break
+			}
+			sample.WriteString(b.text)
+			sample.WriteByte('\n')
+		}
+		lang = detectLanguage(c.set, sample.String())
+	}
+	h.lang = lang
+	pm.apply(&h.meta, c.set, lang)
+	h.meta.Comments = h.comments
+
+	kept := h.blocks
+	if outside := c.set.Rule("site.outside-article"); outside != nil {
+		kept = h.article(outside)
+	}
+
+	// The text rules on the blocks that remain: one line per line of a
+	// block, a blank line between blocks.
+	var lines []string
+	var lineBlock []int
+	for bi, b := range kept {
+		for _, l := range strings.Split(b.text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+				lineBlock = append(lineBlock, bi)
+			}
+		}
+		lines = append(lines, "")
+		lineBlock = append(lineBlock, -1)
+	}
+	flat := strings.Join(lines, "\n")
+	spans, labels, tmeta, err := c.fixpoint(ctx, flat, lang)
+	if err != nil {
+		return nil, err
+	}
+	body, _ := assemble(flat, spans, labels)
+	mergeMeta(&h.meta, &tmeta)
+	h.meta.Language = lang
+
+	// Removals in document order: marked subtrees, whole blocks, lines.
+	type ordered struct {
+		at int
+		r  Removal
+	}
+	var rs []ordered
+	for _, m := range h.marks {
+		rs = append(rs, ordered{h.order[m.node], Removal{Category: string(m.rule.Category), Rule: m.rule.ID, Path: cssPath(m.node), Text: m.text}})
+	}
+	var md strings.Builder
+	for bi := range kept {
+		b := &kept[bi]
+		var keptLines, removed []int
+		for li, owner := range lineBlock {
+			if owner != bi {
+				continue
+			}
+			if labels[li].rule != nil {
+				removed = append(removed, li)
+			} else {
+				keptLines = append(keptLines, li)
+			}
+		}
+		switch {
+		case len(removed) == 0:
+			if md.Len() > 0 {
+				md.WriteString("\n\n")
+			}
+			md.WriteString(b.md)
+		case len(keptLines) == 0 && sameLabel(labels, removed):
+			l := labels[removed[0]]
+			rs = append(rs, ordered{h.order[b.node], Removal{Category: string(l.rule.Category), Rule: l.rule.ID, Path: cssPath(b.node), Text: b.text}})
+		default:
+			for _, li := range removed {
+				l := labels[li]
+				rs = append(rs, ordered{h.order[b.node], Removal{Category: string(l.rule.Category), Rule: l.rule.ID, Path: cssPath(b.node), Text: lines[li]}})
+			}
+			if len(keptLines) > 0 {
+				if md.Len() > 0 {
+					md.WriteString("\n\n")
+				}
+				for k, li := range keptLines {
+					if k > 0 {
+						md.WriteString("\n")
+					}
+					md.WriteString(lines[li])
+				}
+			}
+		}
+	}
+	sort.SliceStable(rs, func(a, b int) bool { return rs[a].at < rs[b].at })
+	for _, o := range rs {
+		h.meta.Removed = append(h.meta.Removed, o.r)
+	}
+	markdown := md.String()
+	if markdown != "" {
+		markdown += "\n"
+	}
+	return &Result{Body: body, Markdown: markdown, Meta: h.meta, Text: text}, nil
+}
+
+func sameLabel(labels []label, idx []int) bool {
+	for _, i := range idx[1:] {
+		if labels[i] != labels[idx[0]] {
+			return false
+		}
+	}
+	return true
+}
+
+// invisible elements hold no text a reader sees.
+func invisible(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Object, atom.Embed,
+		atom.Canvas, atom.Head, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Audio, atom.Video,
+		atom.Map, atom.Math, atom.Link, atom.Meta:
+		return true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return n.Type == html.ElementNode && n.Data == "math"
+}
+
+// prune takes invisible elements and comments out of the tree.
+func (h *htmlDoc) prune() {
+	stack := []*html.Node{h.root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.CommentNode || c.Type == html.ElementNode && invisible(c) {
+				n.RemoveChild(c)
+			} else if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+				stack = append(stack, c)
+			}
+			c = next
+		}
+	}
+}
+
+// measure counts the visible text of every element's subtree and numbers
+// the elements in document order.
+func (h *htmlDoc) measure() {
+	h.textLen = map[*html.Node]int{}
+	h.order = map[*html.Node]int{}
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	stack := []frame{{h.root, false}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if f.exit {
+			if n.Parent != nil {
+				h.textLen[n.Parent] += h.textLen[n]
+			}
+			continue
+		}
+		if n.Type == html.TextNode {
+			if n.Parent != nil {
+				h.textLen[n.Parent] += len(strings.TrimSpace(n.Data))
+			}
+			continue
+		}
+		h.order[n] = len(h.order)
+		stack = append(stack, frame{n, true})
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, frame{c, false})
+		}
+	}
+}
+
+// isBlock reports whether an element starts a new block of text.
+func isBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Caption, atom.Center, atom.Dd,
+		atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header, atom.Hgroup,
+		atom.Hr, atom.Html, atom.Legend, atom.Li, atom.Listing, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P,
+		atom.Plaintext, atom.Pre, atom.Section, atom.Summary, atom.Table, atom.Tbody, atom.Td, atom.Tfoot, atom.Th,
+		atom.Thead, atom.Tr, atom.Ul, atom.Xmp, atom.Noframes, atom.Frameset:
+		return true
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// classID is an element's class and id, lower case.
+func classID(n *html.Node) string {
+	return strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if w != "" && strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// unlikelyCandidate is the class/id test Readability applies before
+// scoring: boilerplate words, unless a content word is there too.
+func (h *htmlDoc) unlikelyCandidate(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Body, atom.A, atom.Html, atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Th, atom.Article, atom.Main, atom.Pre, atom.Code:
+		return false
+	}
+	switch attr(n, "role") {
+	case "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog":
+		return true
+	case "main", "article":
+		return false
+	}
+	ci := classID(n)
+	if strings.TrimSpace(ci) == "" {
+		return false
+	}
+	return containsAny(ci, h.set.Words("html_unlikely")) && !containsAny(ci, h.set.Words("html_maybe"))
+}
+
+// selectorRule returns the first selector rule (not a part of a comment
+// system) that matches element n, or nil.
+func (h *htmlDoc) selectorRule(n *html.Node) *rules.Rule {
+	h.sigBuf = rules.Signature(n, h.sigBuf)
+	var found *rules.Rule
+	all := h.set.Rules()
+	best := len(all)
+	h.set.SelectorPrefilter().Scan(string(h.sigBuf), func(_ int, rs []int) {
+		for _, i := range rs {
+			r := all[i]
+			if i >= best || r.Input == rules.TextInput || r.Category == rules.Comments && r.Action != rules.StartThread {
+				continue
+			}
+			if r.AppliesTo(rules.HTMLInput, h.lang) && r.MatchNode(n) {
+				found, best = r, i
+			}
+		}
+	})
+	for _, i := range h.set.SelectorPrefilter().Always() {
+		if r := all[i]; i < best && r.Category != rules.Comments && r.MatchNode(n) {
+			found, best = r, i
+		}
+	}
+	return found
+}
+
+// walk applies the selector rules (comment sections first) and cuts the
+// remaining visible text into blocks.
+func (h *htmlDoc) walk() {
+	body := h.root
+	total := h.textLen[h.root]
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	var cur struct {
+		node             *html.Node
+		text, md         strings.Builder
+		chars, links     int
+		commas           int
+		unlikely         bool
+		linkStarts, emph []int
+		hrefs            []string
+	}
+	var ctx []*html.Node // open block elements
+	unlikelyDepth := 0   // how many open elements are unlikely candidates
+	var unlikelyOpen []*html.Node
+	inPre := 0
+	linkDepth := 0
+	flush := func() {
+		text := cur.text.String()
+		if strings.TrimSpace(text) != "" && cur.node != nil {
+			var lines []string
+			for _, l := range strings.Split(text, "\n") {
+				if inPre == 0 {
+					l = rules.Normalize(l)
+				}
+				if strings.TrimSpace(l) != "" {
+					lines = append(lines, strings.TrimRight(l, " \t"))
+				}
+			}
+			if len(lines) > 0 {
+				h.blocks = append(h.blocks, hblock{
+					node: cur.node, text: strings.Join(lines, "\n"), md: blockMarkdown(cur.node, cur.md.String(), inPre > 0),
+					chars: cur.chars, linkChars: cur.links, commas: cur.commas, unlikely: cur.unlikely,
+				})
+			}
+		}
+		cur.text.Reset()
+		cur.md.Reset()
+		cur.chars, cur.links, cur.commas = 0, 0, 0
+		cur.linkStarts, cur.emph, cur.hrefs = cur.linkStarts[:0], cur.emph[:0], cur.hrefs[:0]
+	}
+	open := func(n *html.Node) {
+		flush()
+		ctx = append(ctx, n)
+		cur.node = n
+		cur.unlikely = unlikelyDepth > 0
+	}
+	closeBlock := func() {
+		flush()
+		ctx = ctx[:len(ctx)-1]
+		cur.node = nil
+		if len(ctx) > 0 {
+			cur.node = ctx[len(ctx)-1]
+		}
+		cur.unlikely = unlikelyDepth > 0
+	}
+	stack := []frame{{body, false}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if f.exit {
+			switch {
+			case n.DataAtom == atom.Pre:
+				inPre--
+			case n.DataAtom == atom.A:
+				linkDepth--
+				if k := len(cur.linkStarts) - 1; k >= 0 {
+					start, href := cur.linkStarts[k], cur.hrefs[k]
+					cur.linkStarts, cur.hrefs = cur.linkStarts[:k], cur.hrefs[:k]
+					if start <= cur.md.Len() {
+						inner := cur.md.String()[start:]
+						if strings.TrimSpace(inner) != "" && href != "" && !strings.HasPrefix(href, "javascript:") {
+							s := cur.md.String()[:start] + "[" + strings.TrimSpace(inner) + "](" + href + ")"
+							cur.md.Reset()
+							cur.md.WriteString(s)
+						}
+					}
+				}
+			case n.DataAtom == atom.Strong || n.DataAtom == atom.B || n.DataAtom == atom.Em || n.DataAtom == atom.I:
+				if k := len(cur.emph) - 1; k >= 0 {
+					start := cur.emph[k]
+					cur.emph = cur.emph[:k]
+					if start <= cur.md.Len() {
+						inner := cur.md.String()[start:]
+						if t := strings.TrimSpace(inner); t != "" && !strings.Contains(t, "\n") {
+							mark := "*"
+							if n.DataAtom == atom.Strong || n.DataAtom == atom.B {
+								mark = "**"
+							}
+							s := cur.md.String()[:start] + mark + t + mark
+							if strings.HasSuffix(inner, " ") {
+								s += " "
+							}
+							cur.md.Reset()
+							cur.md.WriteString(s)
+						}
+					}
+				}
+			}
+			if len(unlikelyOpen) > 0 && unlikelyOpen[len(unlikelyOpen)-1] == n {
+				unlikelyOpen = unlikelyOpen[:len(unlikelyOpen)-1]
+				unlikelyDepth--
+			}
+			if isBlock(n) {
+				closeBlock()
+			}
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			t := n.Data
+			if inPre == 0 {
+				t = collapseSpace(t)
+				if cur.text.Len() == 0 || strings.HasSuffix(cur.text.String(), "\n") || strings.HasSuffix(cur.text.String(), " ") {
+					t = strings.TrimLeft(t, " ")
+				}
+			}
+			if t == "" {
+				continue
+			}
+			cur.text.WriteString(t)
+			cur.md.WriteString(escapeMarkdown(t, inPre > 0))
+			c := countLetters(t)
+			cur.chars += c
+			if linkDepth > 0 {
+				cur.links += c
+			}
+			cur.commas += strings.Count(t, ",") + strings.Count(t, "，")
+			continue
+		case html.ElementNode:
+		default:
+			for c := n.LastChild; c != nil; c = c.PrevSibling {
+				stack = append(stack, frame{c, false})
+			}
+			continue
+		}
+		if n != body {
+			if r := h.selectorRule(n); r != nil && h.takes(n, r, total) {
+				h.take(n, r)
+				continue
+			}
+		}
+		if n.DataAtom == atom.Br {
+			cur.text.WriteString("\n")
+			cur.md.WriteString("  \n")
+			continue
+		}
+		if h.unlikelyCandidate(n) {
+			unlikelyOpen = append(unlikelyOpen, n)
+			unlikelyDepth++
+		}
+		if isBlock(n) {
+			open(n)
+		}
+		switch n.DataAtom {
+		case atom.Pre:
+			inPre++
+		case atom.A:
+			linkDepth++
+			cur.linkStarts = append(cur.linkStarts, cur.md.Len())
+			cur.hrefs = append(cur.hrefs, attr(n, "href"))
+		case atom.Strong, atom.B, atom.Em, atom.I:
+			cur.emph = append(cur.emph, cur.md.Len())
+		}
+		stack = append(stack, frame{n, true})
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, frame{c, false})
+		}
+	}
+	flush()
+}
+
+// takes reports whether a selector rule may take element n out: not when
+// the element holds most of the page (a class that merely looks like
+// boilerplate on the article's wrapper); a comment section only when it
+// holds comments or is small.
+func (h *htmlDoc) takes(n *html.Node, r *rules.Rule, total int) bool {
+	size := h.textLen[n]
+	if r.Action == rules.StartThread {
+		return size*10 < total*3 || h.hasCommentItem(n)
+	}
+	return size*2 <= total
+}
+
+// take removes the subtree of n for rule r, reading comments, related
+// links or an author box out of it first.
+func (h *htmlDoc) take(n *html.Node, r *rules.Rule) {
+	text := subtreeText(n)
+	if text == "" && r.Action != rules.StartThread {
+		return // nothing a reader sees: no need to audit it
+	}
+	switch {
+	case r.Action == rules.StartThread:
+		h.comments = append(h.comments, h.parseComments(n, len(h.comments))...)
+	case r.Field == "related":
+		h.meta.Related = append(h.meta.Related, links(n)...)
+	case r.Field == "author_bio":
+		if h.meta.AuthorBio == "" {
+			h.meta.AuthorBio = stripMarkers(h.set, rules.Author, longestParagraph(n))
+		}
+	case r.Field == "authors":
+		f := fieldFiller{set: h.set, lang: h.lang, meta: &h.meta}
+		for _, a := range splitAuthors(bylinePrefixRE.ReplaceAllString(text, "")) {
+			if looksLikeName(a, f.stopword) {
+				h.meta.Authors = appendUniqueString(h.meta.Authors, a)
+			}
+		}
+	}
+	h.marks = append(h.marks, mark{node: n, rule: r, text: text})
+	h.marked[n] = true
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// article picks the article container by content scoring and marks the
+// rest of the page as removed by rule outside; it returns the blocks
+// inside the container, in document order.
+func (h *htmlDoc) article(outside *rules.Rule) []hblock {
+	nodes := h.container()
+	if len(nodes) == 0 {
+		return h.blocks
+	}
+	in := map[*html.Node]bool{}
+	holds := map[*html.Node]bool{} // ancestors of the container
+	for _, n := range nodes {
+		in[n] = true
+		for a := n.Parent; a != nil; a = a.Parent {
+			holds[a] = true
+		}
+	}
+	var kept []hblock
+	outsideText := map[*html.Node]*strings.Builder{}
+	var outsideOrder []*html.Node
+	for _, b := range h.blocks {
+		inside := false
+		top := b.node
+		for a := b.node; a != nil; a = a.Parent {
+			if in[a] {
+				inside = true
+				break
+			}
+			if !holds[a] {
+				top = a
+			}
+		}
+		if inside {
+			kept = append(kept, b)
+			continue
+		}
+		sb := outsideText[top]
+		if sb == nil {
+			sb = &strings.Builder{}
+			outsideText[top] = sb
+			outsideOrder = append(outsideOrder, top)
+		} else {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(b.text)
+	}
+	for _, n := range outsideOrder {
+		h.marks = append(h.marks, mark{node: n, rule: outside, text: outsideText[n].String()})
+	}
+	return kept
+}
+
+// subtreeText is the visible text of a subtree, a line per block.
+func subtreeText(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch x.Type {
+		case html.TextNode:
+			if t := collapseSpace(x.Data); strings.TrimSpace(t) != "" {
+				if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") && !strings.HasSuffix(b.String(), " ") && !strings.HasPrefix(t, " ") {
+					b.WriteByte(' ')
+				}
+				b.WriteString(t)
+			}
+			continue
+		case html.ElementNode:
+			if (isBlock(x) || x.DataAtom == atom.Br) && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+				b.WriteByte('\n')
+			}
+		}
+		for c := x.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	var lines []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if l = rules.Normalize(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// links reads the links of a list zone as related entries.
+func links(n *html.Node) []Related {
+	var out []Related
+	seen := map[string]bool{}
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Type == html.ElementNode && x.DataAtom == atom.A {
+			title := rules.Normalize(subtreeText(x))
+			href := attr(x, "href")
+			if rules.CountWords(title) >= 3 && !seen[title] && href != "" && !strings.HasPrefix(href, "#") {
+				seen[title] = true
+				out = append(out, Related{Title: title, URL: href})
+			}
+			continue
+		}
+		for c := x.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	return out
+}
+
+// longestParagraph is the longest block of text in a subtree.
+func longestParagraph(n *html.Node) string {
+	best := ""
+	for _, l := range strings.Split(subtreeText(n), "\n") {
+		if len(l) > len(best) {
+			best = l
+		}
+	}
+	return best
+}
+
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) && r != '\u00a0' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// escapeMarkdown escapes what would start Markdown syntax in plain text.
+func escapeMarkdown(s string, pre bool) string {
+	if pre {
+		return s
+	}
+	return strings.NewReplacer("*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`).Replace(s)
+}
+
+// blockMarkdown renders a block's inline Markdown as its kind of block.
+func blockMarkdown(n *html.Node, inline string, pre bool) string {
+	if pre {
+		return "```\n" + strings.Trim(inline, "\n") + "\n```"
+	}
+	var lines []string
+	for _, l := range strings.Split(inline, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	text := strings.Join(lines, "  \n")
+	quoted := false
+	for a := n; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Blockquote {
+			quoted = true
+			break
+		}
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		text = strings.Repeat("#", int(n.Data[1]-'0')) + " " + strings.Join(lines, " ")
+	case atom.Li:
+		depth := 0
+		ordered := false
+		for a := n.Parent; a != nil; a = a.Parent {
+			if a.DataAtom == atom.Ul || a.DataAtom == atom.Ol {
+				if depth == 0 {
+					ordered = a.DataAtom == atom.Ol
+				}
+				depth++
+			}
+		}
+		bullet := "- "
+		if ordered {
+			bullet = "1. "
+		}
+		text = strings.Repeat("  ", max(depth-1, 0)) + bullet + text
+	}
+	if quoted {
+		text = "> " + strings.ReplaceAll(text, "\n", "\n> ")
+	}
+	return text
+}
+
+// cssPath is a CSS path to n: tags with an id or first class, and
+// :nth-of-type where siblings share the tag.
+func cssPath(n *html.Node) string {
+	var parts []string
+	for ; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		part := n.Data
+		if id := attr(n, "id"); id != "" && isIdent(id) {
+			parts = append(parts, part+"#"+id)
+			continue
+		}
+		if cls := strings.Fields(attr(n, "class")); len(cls) > 0 && isIdent(cls[0]) {
+			part += "." + cls[0]
+		}
+		if n.Parent != nil {
+			same, idx := 0, 0
+			for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+				if s.Type == html.ElementNode && s.Data == n.Data {
+					same++
+					if s == n {
+						idx = same
+					}
+				}
+			}
+			if same > 1 {
+				part += fmt.Sprintf(":nth-of-type(%d)", idx)
+			}
+		}
+		parts = append(parts, part)
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, ">")
+}
+
+func isIdent(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}

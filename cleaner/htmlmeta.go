@@ -1,0 +1,281 @@
+package cleaner
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/winnow-text/winnow/rules"
+	"golang.org/x/net/html"
+)
+
+// pageMeta is what the markup says about the article outside its text.
+type pageMeta struct {
+	title, byline, description, siteName, published, url, lang string
+	articleBody                                                string // JSON-LD articleBody, a hint for the container
+}
+
+var (
+	metaPropertyRE = regexp.MustCompile(`(?i)^\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name|url)\s*$`)
+	metaNameRE     = regexp.MustCompile(`(?i)^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?(author|creator|pub-date|description|title|site_name|application-name)\s*$`)
+	titleSepRE     = regexp.MustCompile(` [|\-–—\\/>»] `)
+	titleHierRE    = regexp.MustCompile(` [\\/>»] `)
+	titleSepsRE    = regexp.MustCompile(`[|\-–—\\/>»]+`)
+	articleTypeRE  = regexp.MustCompile(`^(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference)$`)
+)
+
+// readPageMeta reads JSON-LD, <meta> tags, <title>, the canonical link and
+// the document language.
+func readPageMeta(doc *goquery.Document) pageMeta {
+	var pm pageMeta
+	vals := map[string]string{}
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		content := strings.TrimSpace(s.AttrOr("content", ""))
+		if content == "" {
+			return
+		}
+		if prop, ok := s.Attr("property"); ok {
+			for _, p := range strings.Fields(prop) {
+				if m := metaPropertyRE.FindStringSubmatch(p); m != nil {
+					key := strings.ToLower(m[1] + ":" + m[2])
+					if _, seen := vals[key]; !seen {
+						vals[key] = content
+					}
+				}
+			}
+		}
+		if name, ok := s.Attr("name"); ok {
+			if m := metaNameRE.FindStringSubmatch(name); m != nil {
+				key := strings.ToLower(strings.NewReplacer(".", ":", " ", "").Replace(strings.TrimSpace(name)))
+				if _, seen := vals[key]; !seen {
+					vals[key] = content
+				}
+			}
+		}
+		if ip, ok := s.Attr("itemprop"); ok {
+			key := "itemprop:" + strings.ToLower(ip)
+			if _, seen := vals[key]; !seen {
+				vals[key] = content
+			}
+		}
+	})
+	ld := readJSONLD(doc)
+	pm.title = first(ld.title, vals["dc:title"], vals["dcterm:title"], vals["og:title"], vals["weibo:article:title"],
+		vals["weibo:webpage:title"], vals["title"], vals["twitter:title"], vals["parsely-title"])
+	if pm.title == "" {
+		pm.title = titleFromTag(doc)
+	}
+	articleAuthor := vals["article:author"]
+	if strings.Contains(articleAuthor, "://") {
+		articleAuthor = ""
+	}
+	pm.byline = first(ld.byline, vals["dc:creator"], vals["dcterm:creator"], vals["author"], vals["parsely-author"], articleAuthor)
+	pm.description = first(ld.description, vals["dc:description"], vals["dcterm:description"], vals["og:description"],
+		vals["weibo:article:description"], vals["weibo:webpage:description"], vals["description"], vals["twitter:description"])
+	pm.siteName = first(ld.siteName, vals["og:site_name"], vals["application-name"])
+	pm.published = first(ld.published, vals["article:published_time"], vals["parsely-pub-date"], vals["itemprop:datepublished"],
+		doc.Find("time[datetime]").First().AttrOr("datetime", ""))
+	pm.url = first(doc.Find("link[rel=canonical]").First().AttrOr("href", ""), vals["og:url"], ld.url)
+	pm.lang = strings.ToLower(strings.TrimSpace(doc.Find("html").First().AttrOr("lang", "")))
+	if i := strings.IndexAny(pm.lang, "-_"); i > 0 {
+		pm.lang = pm.lang[:i]
+	}
+	pm.articleBody = ld.articleBody
+	for _, p := range []*string{&pm.title, &pm.byline, &pm.description, &pm.siteName} {
+		*p = rules.Normalize(html.UnescapeString(*p))
+	}
+	return pm
+}
+
+func first(xs ...string) string {
+	for _, x := range xs {
+		if x = strings.TrimSpace(x); x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// jsonLD is what an article's JSON-LD says.
+type jsonLD struct {
+	title, byline, description, siteName, published, url, articleBody string
+}
+
+// readJSONLD reads the first schema.org article object of the page's
+// JSON-LD scripts (also inside @graph and arrays).
+func readJSONLD(doc *goquery.Document) jsonLD {
+	var out jsonLD
+	docTitle := strings.TrimSpace(doc.Find("title").First().Text())
+	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		raw := strings.TrimSpace(s.Text())
+		raw = strings.TrimSuffix(strings.TrimPrefix(raw, "<![CDATA["), "]]>")
+		var v any
+		if json.Unmarshal([]byte(raw), &v) != nil {
+			return true
+		}
+		obj := findArticle(v, 0)
+		if obj == nil {
+			return true
+		}
+		name, headline := str(obj["name"]), str(obj["headline"])
+		switch {
+		case name != "" && headline != "" && name != headline:
+			// The one closer to <title> wins, as in Readability.
+			if strings.Contains(docTitle, name) && !strings.Contains(docTitle, headline) {
+				out.title = name
+			} else {
+				out.title = headline
+			}
+		default:
+			out.title = first(headline, name)
+		}
+		out.byline = names(obj["author"])
+		out.description = str(obj["description"])
+		if pub, ok := obj["publisher"].(map[string]any); ok {
+			out.siteName = str(pub["name"])
+		}
+		out.published = str(obj["datePublished"])
+		out.url = first(str(obj["url"]), idOf(obj["mainEntityOfPage"]))
+		out.articleBody = str(obj["articleBody"])
+		return false
+	})
+	return out
+}
+
+func findArticle(v any, depth int) map[string]any {
+	if depth > 8 {
+		return nil
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			if o := findArticle(e, depth+1); o != nil {
+				return o
+			}
+		}
+	case map[string]any:
+		if isArticleType(x["@type"]) {
+			return x
+		}
+		if g, ok := x["@graph"]; ok {
+			return findArticle(g, depth+1)
+		}
+	}
+	return nil
+}
+
+func isArticleType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return articleTypeRE.MatchString(x)
+	case []any:
+		for _, e := range x {
+			if isArticleType(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return strings.TrimSpace(s)
+}
+
+func idOf(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case map[string]any:
+		return str(x["@id"])
+	}
+	return ""
+}
+
+// names reads a JSON-LD author: a name, an object with a name, or a list.
+func names(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case map[string]any:
+		return str(x["name"])
+	case []any:
+		var out []string
+		for _, e := range x {
+			if n := names(e); n != "" {
+				out = append(out, n)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	return ""
+}
+
+// titleFromTag is the title from <title>, without the site's name, by
+// the separator heuristics Readability uses.
+func titleFromTag(doc *goquery.Document) string {
+	orig := rules.Normalize(doc.Find("title").First().Text())
+	cur := orig
+	hierarchical := false
+	wordCount := func(s string) int { return len(strings.Fields(s)) }
+	switch {
+	case titleSepRE.MatchString(cur):
+		hierarchical = titleHierRE.MatchString(cur)
+		locs := titleSepRE.FindAllStringIndex(orig, -1)
+		cur = orig[:locs[len(locs)-1][0]]
+		if wordCount(cur) < 3 {
+			cur = orig[locs[0][1]:]
+		}
+	case strings.Contains(cur, ": "):
+		match := false
+		doc.Find("h1, h2").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if strings.TrimSpace(s.Text()) == strings.TrimSpace(cur) {
+				match = true
+			}
+			return !match
+		})
+		if !match {
+			cur = orig[strings.LastIndex(orig, ":")+1:]
+			if wordCount(cur) < 3 {
+				cur = orig[strings.Index(orig, ":")+1:]
+			} else if wordCount(orig[:strings.Index(orig, ":")]) > 5 {
+				cur = orig
+			}
+		}
+	case len(cur) > 150 || len(cur) < 15:
+		if h1 := doc.Find("h1"); h1.Length() == 1 {
+			cur = h1.Text()
+		}
+	}
+	cur = rules.Normalize(cur)
+	if n := wordCount(cur); n <= 4 && (!hierarchical || n != wordCount(titleSepsRE.ReplaceAllString(orig, ""))-1) {
+		cur = orig
+	}
+	return cur
+}
+
+// apply fills meta from the page's metadata (it takes precedence over what
+// the text rules find).
+func (pm pageMeta) apply(m *Meta, set *rules.Set, lang string) {
+	m.Title = pm.title
+	if pm.published != "" {
+		if iso, ok := parseDate(pm.published, set); ok {
+			m.Date, m.DateText = iso, pm.published
+		}
+	}
+	if pm.byline != "" {
+		f := fieldFiller{set: set, lang: lang, meta: m}
+		for _, a := range splitAuthors(strings.TrimSpace(bylinePrefixRE.ReplaceAllString(pm.byline, ""))) {
+			if a != "" && !strings.Contains(a, "://") && len(a) <= 80 && !f.stopword(strings.Fields(a)[0]) {
+				m.Authors = appendUniqueString(m.Authors, a)
+			}
+		}
+	}
+	m.Description = pm.description
+	m.SiteName = pm.siteName
+	m.URL = pm.url
+}
+
+var bylinePrefixRE = regexp.MustCompile(`(?i)^\s*(?:by|von|par|por|di|door)\s+`)

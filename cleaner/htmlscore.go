@@ -1,0 +1,280 @@
+package cleaner
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// scoring flags, dropped one by one when the article comes out short.
+const (
+	stripUnlikely = 1 << iota
+	weighClasses
+)
+
+// candidate is an element that scored as a possible article container.
+type candidate struct {
+	node             *html.Node
+	score            float64
+	chars, linkChars int
+}
+
+var sentenceEndRE = regexp.MustCompile(`\.( |$)`)
+
+// container chooses the article's elements: the best-scoring container
+// and the siblings that belong with it. Paragraphs give points to their
+// ancestors (more to the nearer ones); class and id words add or take
+// away points; link density discounts. If the result is short, scoring
+// runs again with fewer filters, and the longest result wins.
+func (h *htmlDoc) container() []*html.Node {
+	var best []*html.Node
+	bestLen := -1
+	for _, flags := range []int{stripUnlikely | weighClasses, weighClasses, 0} {
+		nodes := h.score(flags)
+		n := 0
+		for _, b := range h.blocks {
+			for a := b.node; a != nil; a = a.Parent {
+				if containsNode(nodes, a) {
+					n += b.chars
+					break
+				}
+			}
+		}
+		if n > bestLen {
+			best, bestLen = nodes, n
+		}
+		if n >= 500 {
+			break
+		}
+	}
+	return best
+}
+
+func containsNode(ns []*html.Node, n *html.Node) bool {
+	for _, x := range ns {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+// classWeight is ±25 for content and boilerplate words in class and id.
+func (h *htmlDoc) classWeight(n *html.Node) float64 {
+	w := 0.0
+	for _, v := range []string{strings.ToLower(attr(n, "class")), strings.ToLower(attr(n, "id"))} {
+		if v == "" {
+			continue
+		}
+		if containsAny(v, h.set.Words("html_negative")) {
+			w -= 25
+		}
+		if containsAny(v, h.set.Words("html_positive")) {
+			w += 25
+		}
+	}
+	return w
+}
+
+func (h *htmlDoc) initialScore(n *html.Node, flags int) float64 {
+	s := 0.0
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main:
+		s = 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		s = 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		s = -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		s = -5
+	}
+	if flags&weighClasses != 0 {
+		s += h.classWeight(n)
+	}
+	return s
+}
+
+// scorable blocks are the paragraph-like ones Readability scores.
+func scorable(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Pre, atom.Td, atom.Div, atom.Section, atom.Article, atom.Main, atom.Blockquote, atom.Dd,
+		atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+func (h *htmlDoc) score(flags int) []*html.Node {
+	cands := map[*html.Node]*candidate{}
+	get := func(n *html.Node) *candidate {
+		c := cands[n]
+		if c == nil {
+			c = &candidate{node: n, score: h.initialScore(n, flags)}
+			cands[n] = c
+		}
+		return c
+	}
+	// Text and link counts of every element (up to 64 levels up).
+	chars := map[*html.Node]int{}
+	linkChars := map[*html.Node]int{}
+	for _, b := range h.blocks {
+		if flags&stripUnlikely != 0 && b.unlikely {
+			continue
+		}
+		depth := 0
+		for a := b.node; a != nil && depth < 64; a, depth = a.Parent, depth+1 {
+			chars[a] += b.chars
+			linkChars[a] += b.linkChars
+		}
+	}
+	for _, b := range h.blocks {
+		if flags&stripUnlikely != 0 && b.unlikely || !scorable(b.node) {
+			continue
+		}
+		textLen := len(b.text)
+		if textLen < 25 {
+			continue
+		}
+		s := 1 + float64(b.commas) + float64(min(textLen/100, 3))
+		level := 0
+		for a := b.node.Parent; a != nil && level < 5; a, level = a.Parent, level+1 {
+			if a.Type != html.ElementNode || a.DataAtom == atom.Html {
+				break
+			}
+			div := 1.0
+			switch {
+			case level == 1:
+				div = 2
+			case level > 1:
+				div = float64(level * 3)
+			}
+			get(a).score += s / div
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	list := make([]*candidate, 0, len(cands))
+	for n, c := range cands {
+		c.chars, c.linkChars = chars[n], linkChars[n]
+		if c.chars > 0 {
+			c.score *= 1 - float64(c.linkChars)/float64(c.chars)
+		}
+		list = append(list, c)
+	}
+	sort.Slice(list, func(a, b int) bool {
+		if list[a].score != list[b].score {
+			return list[a].score > list[b].score
+		}
+		return h.order[list[a].node] < h.order[list[b].node]
+	})
+	top := list[0]
+	topNode := top.node
+
+	// Several near-best candidates under one ancestor: the article is
+	// split across them; take the ancestor.
+	var alts [][]*html.Node
+	for _, c := range list[1:min(len(list), 5)] {
+		if c.score/top.score >= 0.75 {
+			var anc []*html.Node
+			for a := c.node.Parent; a != nil; a = a.Parent {
+				anc = append(anc, a)
+			}
+			alts = append(alts, anc)
+		}
+	}
+	if len(alts) >= 3 {
+		for p := topNode.Parent; p != nil && p.DataAtom != atom.Body && p.Type == html.ElementNode; p = p.Parent {
+			n := 0
+			for _, anc := range alts {
+				if containsNode(anc, p) {
+					n++
+				}
+			}
+			if n >= 3 {
+				topNode = p
+				break
+			}
+		}
+	}
+	// A parent that scores better than the container is the container.
+	if c := cands[topNode]; c != nil {
+		last := c.score
+		threshold := last / 3
+		for p := topNode.Parent; p != nil && p.DataAtom != atom.Body && p.Type == html.ElementNode; p = p.Parent {
+			pc := cands[p]
+			if pc == nil {
+				continue
+			}
+			if pc.score < threshold {
+				break
+			}
+			if pc.score > last {
+				topNode = p
+				break
+			}
+			last = pc.score
+		}
+	}
+	// An only child stands for its parent.
+	for p := topNode.Parent; p != nil && p.DataAtom != atom.Body && p.Type == html.ElementNode && elementChildren(p) == 1; p = p.Parent {
+		topNode = p
+	}
+	topScore := top.score
+	if c := cands[topNode]; c != nil {
+		topScore = c.score
+	}
+	parent := topNode.Parent
+	if parent == nil {
+		return []*html.Node{topNode}
+	}
+	// Siblings that score well, or read like paragraphs, belong too.
+	threshold := max(10, topScore*0.2)
+	var out []*html.Node
+	topClass := attr(topNode, "class")
+	for s := parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		if s == topNode {
+			out = append(out, s)
+			continue
+		}
+		bonus := 0.0
+		if topClass != "" && attr(s, "class") == topClass {
+			bonus = topScore * 0.2
+		}
+		if c := cands[s]; c != nil && c.score+bonus >= threshold {
+			out = append(out, s)
+			continue
+		}
+		if s.DataAtom == atom.P {
+			sc, sl := chars[s], linkChars[s]
+			density := 0.0
+			if sc > 0 {
+				density = float64(sl) / float64(sc)
+			}
+			text := subtreeText(s)
+			switch {
+			case len(text) > 80 && density < 0.25:
+				out = append(out, s)
+			case len(text) < 80 && len(text) > 0 && density == 0 && sentenceEndRE.MatchString(text):
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func elementChildren(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			k++
+		}
+	}
+	return k
+}
