@@ -125,6 +125,11 @@ func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
 // back to the lines of text. Cleaning the result again therefore changes
 // nothing. It returns the lines of text, their labels and the metadata.
 func (c *Cleaner) fixpoint(ctx context.Context, text, lang string) ([][2]int, []label, Meta, error) {
+	return c.fixpointWith(ctx, text, lang, nil)
+}
+
+// fixpointWith is fixpoint with a hook that configures each pass.
+func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup func(*textPass)) ([][2]int, []label, Meta, error) {
 	spans := splitLines(text)
 	labels := make([]label, len(spans))
 	var meta Meta
@@ -135,6 +140,9 @@ func (c *Cleaner) fixpoint(ctx context.Context, text, lang string) ([][2]int, []
 			return nil, nil, meta, err
 		}
 		p := newTextPass(c.set, passText, lang)
+		if setup != nil {
+			setup(p)
+		}
 		p.groups = groups
 		p.run()
 		groups = p.groups

@@ -56,8 +56,9 @@ type decoded struct {
 }
 
 // decode turns raw bytes into UTF-8 text with LF line ends: a byte order
-// mark picks the encoding; HTML may name its charset; other input that is
-// not valid UTF-8 is read as Windows-1252.
+// mark picks the encoding; then valid UTF-8 is UTF-8; then HTML may name
+// its charset (<meta charset>, http-equiv); anything else is read as
+// Windows-1252.
 func decode(raw []byte, kind InputKind) (decoded, error) {
 	var d decoded
 	var enc encoding.Encoding
@@ -85,11 +86,14 @@ func decode(raw []byte, kind InputKind) (decoded, error) {
 	}
 	var text string
 	switch {
-	case enc != nil || utf8.Valid(raw) && d.kind != HTML:
+	case enc != nil || utf8.Valid(raw):
+		// Bytes that are valid UTF-8 are UTF-8, whatever a page declares:
+		// text in another encoding is almost never valid UTF-8 by chance,
+		// and declarations are often wrong after a page was re-saved.
 		text = string(raw)
 	case d.kind == HTML:
 		e, name, _ := charset.DetermineEncoding(raw, "text/html")
-		if name == "utf-8" && !utf8.Valid(raw) {
+		if name == "utf-8" {
 			e = charmap.Windows1252
 			d.warnings = append(d.warnings, "invalid UTF-8: read as Windows-1252")
 		}

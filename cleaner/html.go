@@ -101,7 +101,9 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 		lineBlock = append(lineBlock, -1)
 	}
 	flat := strings.Join(lines, "\n")
-	spans, labels, tmeta, err := c.fixpoint(ctx, flat, lang)
+	spans, labels, tmeta, err := c.fixpointWith(ctx, flat, lang, func(p *textPass) {
+		p.html, p.knownTitle = true, h.meta.Title
+	})
 	if err != nil {
 		return nil, err
 	}

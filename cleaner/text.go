@@ -75,6 +75,12 @@ type textPass struct {
 	zones       []zone
 	thread      *thread
 	meta        Meta
+
+	// For HTML, whose title the markup gives: in the head, headings stay
+	// (they are the page's structure) and only the line that repeats the
+	// title is taken as the title.
+	html       bool
+	knownTitle string
 }
 
 func newTextPass(set *rules.Set, text string, lang string) *textPass {
@@ -214,7 +220,12 @@ func (p *textPass) run() {
 		p.extract()
 		return
 	}
-	p.applyRules(0, p.first, scopeIs(rules.Head))
+	if p.html {
+		p.applyRules(0, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && r.Category != rules.Title })
+		p.takeKnownTitle()
+	} else {
+		p.applyRules(0, p.first, scopeIs(rules.Head))
+	}
 	p.findZones(headers)
 	p.last = p.prevAnchor(len(p.lines))
 	tail := scopeIs(rules.Tail, rules.End)
@@ -316,6 +327,26 @@ func (p *textPass) applyRules(from, to int, accept func(*rules.Rule) bool) {
 		}
 		if pick >= 0 {
 			p.setLabel(pick, r, pickGroups, 0)
+		}
+	}
+}
+
+// takeKnownTitle labels the first head line that repeats the known title
+// (the same words, or one holding the other) with the headline rule.
+func (p *textPass) takeKnownTitle() {
+	r := p.set.Rule("title.heading")
+	if r == nil || p.knownTitle == "" {
+		return
+	}
+	want := strings.ToLower(p.knownTitle)
+	for i := 0; i < p.first; i++ {
+		if p.labelled(i) || p.lines[i].blank() {
+			continue
+		}
+		got := strings.ToLower(p.lines[i].norm)
+		if got == want || len(got) >= 12 && strings.Contains(want, got) || len(want) >= 12 && strings.Contains(got, want) {
+			p.setLabel(i, r, nil, 0)
+			return
 		}
 	}
 }

@@ -93,7 +93,8 @@ func hasUpper(s string) bool {
 	return false
 }
 
-// CountWords counts runs of letters and digits.
+// CountWords counts runs of letters and digits; in scripts written
+// without spaces (Han, kana) every character counts as a word.
 func CountWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
@@ -104,8 +105,13 @@ func CountWords(s string) int {
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || (r == '’' && in)
 			i += size
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				n++
+				in = false
+				continue
+			}
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || (r == '’' && in)
 		}
 		if word && !in {
 			n++
