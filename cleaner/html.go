@@ -31,6 +31,7 @@ type mark struct {
 	node *html.Node
 	rule *rules.Rule
 	text string
+	anc  []*html.Node // its ancestors when it was taken out
 }
 
 // htmlDoc is the per-document state of the HTML path.
@@ -82,8 +83,12 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 	h.meta.Comments = h.comments
 
 	kept := h.blocks
+	var in map[*html.Node]bool
 	if outside := c.set.Rule("site.outside-article"); outside != nil {
-		kept = h.article(outside)
+		kept, in = h.article(outside)
+	}
+	if len(h.meta.Authors) == 0 {
+		h.bylineAuthors(in, kept)
 	}
 
 	// The text rules on the blocks that remain: one line per line of a
@@ -527,8 +532,11 @@ func (h *htmlDoc) walk() {
 // holds comments or is small.
 func (h *htmlDoc) takes(n *html.Node, r *rules.Rule, total int) bool {
 	size := h.textLen[n]
-	if r.Action == rules.StartThread {
+	switch {
+	case r.Action == rules.StartThread:
 		return size*10 < total*3 || h.hasCommentItem(n)
+	case r.Field == "authors":
+		return size <= 100 // a byline is short
 	}
 	return size*2 <= total
 }
@@ -549,28 +557,66 @@ func (h *htmlDoc) take(n *html.Node, r *rules.Rule) {
 		if h.meta.AuthorBio == "" {
 			h.meta.AuthorBio = stripMarkers(h.set, rules.Author, longestParagraph(n))
 		}
-	case r.Field == "authors":
-		f := fieldFiller{set: h.set, lang: h.lang, meta: &h.meta}
-		for _, a := range splitAuthors(bylinePrefixRE.ReplaceAllString(text, "")) {
-			if looksLikeName(a, f.stopword) {
-				h.meta.Authors = appendUniqueString(h.meta.Authors, a)
-			}
-		}
 	}
-	h.marks = append(h.marks, mark{node: n, rule: r, text: text})
+	var anc []*html.Node
+	for a := n.Parent; a != nil; a = a.Parent {
+		anc = append(anc, a)
+	}
+	h.marks = append(h.marks, mark{node: n, rule: r, text: text, anc: anc})
 	h.marked[n] = true
 	if n.Parent != nil {
 		n.Parent.RemoveChild(n)
 	}
 }
 
+// bylineAuthors takes the authors from a byline element when the page's
+// metadata named none: the first one inside the article, else the last
+// one above it (a byline in a related list further down names someone
+// else). in holds the article's elements (nil: the whole page).
+func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
+	start := -1
+	if len(kept) > 0 {
+		start = h.order[kept[0].node]
+	}
+	var pick *mark
+	for k := range h.marks {
+		m := &h.marks[k]
+		if m.rule.Field != "authors" || len(m.text) > 100 {
+			continue
+		}
+		inside := in == nil
+		for _, a := range m.anc {
+			if in[a] {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			pick = m
+			break
+		}
+		if start >= 0 && h.order[m.node] < start {
+			pick = m
+		}
+	}
+	if pick == nil {
+		return
+	}
+	f := fieldFiller{set: h.set, lang: h.lang, meta: &h.meta}
+	for _, a := range bylineNames(pick.text) {
+		if looksLikeName(a, f.stopword) {
+			h.meta.Authors = appendUniqueString(h.meta.Authors, a)
+		}
+	}
+}
+
 // article picks the article container by content scoring and marks the
 // rest of the page as removed by rule outside; it returns the blocks
-// inside the container, in document order.
-func (h *htmlDoc) article(outside *rules.Rule) []hblock {
+// inside the container, in document order, and the container's elements.
+func (h *htmlDoc) article(outside *rules.Rule) ([]hblock, map[*html.Node]bool) {
 	nodes := h.container()
 	if len(nodes) == 0 {
-		return h.blocks
+		return h.blocks, nil
 	}
 	in := map[*html.Node]bool{}
 	holds := map[*html.Node]bool{} // ancestors of the container
@@ -612,7 +658,7 @@ func (h *htmlDoc) article(outside *rules.Rule) []hblock {
 	for _, n := range outsideOrder {
 		h.marks = append(h.marks, mark{node: n, rule: outside, text: outsideText[n].String()})
 	}
-	return kept
+	return kept, in
 }
 
 // subtreeText is the visible text of a subtree, a line per block.

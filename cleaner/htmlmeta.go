@@ -17,8 +17,8 @@ type pageMeta struct {
 }
 
 var (
-	metaPropertyRE = regexp.MustCompile(`(?i)^\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name|url)\s*$`)
-	metaNameRE     = regexp.MustCompile(`(?i)^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?(author|creator|pub-date|description|title|site_name|application-name)\s*$`)
+	metaPropertyRE = regexp.MustCompile(`(?i)\s*(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name|url)\s*`)
+	metaNameRE     = regexp.MustCompile(`(?i)^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?(author|creator|pub-date|description|title|site_name|application-name|byl)\s*$`)
 	titleSepRE     = regexp.MustCompile(` [|\-–—\\/>»] `)
 	titleHierRE    = regexp.MustCompile(` [\\/>»] `)
 	titleSepsRE    = regexp.MustCompile(`[|\-–—\\/>»]+`)
@@ -36,12 +36,10 @@ func readPageMeta(doc *goquery.Document) pageMeta {
 			return
 		}
 		if prop, ok := s.Attr("property"); ok {
-			for _, p := range strings.Fields(prop) {
-				if m := metaPropertyRE.FindStringSubmatch(p); m != nil {
-					key := strings.ToLower(m[1] + ":" + m[2])
-					if _, seen := vals[key]; !seen {
-						vals[key] = content
-					}
+			for _, m := range metaPropertyRE.FindAllStringSubmatch(prop, -1) {
+				key := strings.ToLower(m[1] + ":" + m[2])
+				if _, seen := vals[key]; !seen {
+					vals[key] = content
 				}
 			}
 		}
@@ -70,7 +68,7 @@ func readPageMeta(doc *goquery.Document) pageMeta {
 	if strings.Contains(articleAuthor, "://") {
 		articleAuthor = ""
 	}
-	pm.byline = first(ld.byline, vals["dc:creator"], vals["dcterm:creator"], vals["author"], vals["parsely-author"], articleAuthor)
+	pm.byline = first(ld.byline, vals["dc:creator"], vals["dcterm:creator"], vals["author"], vals["parsely-author"], articleAuthor, vals["byl"])
 	pm.description = first(ld.description, vals["dc:description"], vals["dcterm:description"], vals["og:description"],
 		vals["weibo:article:description"], vals["weibo:webpage:description"], vals["description"], vals["twitter:description"])
 	pm.siteName = first(ld.siteName, vals["og:site_name"], vals["application-name"])
@@ -267,8 +265,8 @@ func (pm pageMeta) apply(m *Meta, set *rules.Set, lang string) {
 	}
 	if pm.byline != "" {
 		f := fieldFiller{set: set, lang: lang, meta: m}
-		for _, a := range splitAuthors(strings.TrimSpace(bylinePrefixRE.ReplaceAllString(pm.byline, ""))) {
-			if a != "" && !strings.Contains(a, "://") && len(a) <= 80 && !f.stopword(strings.Fields(a)[0]) {
+		for _, a := range bylineNames(pm.byline) {
+			if !strings.Contains(a, "://") && len(a) <= 80 && !f.stopword(strings.Fields(a)[0]) {
 				m.Authors = appendUniqueString(m.Authors, a)
 			}
 		}
@@ -278,4 +276,29 @@ func (pm pageMeta) apply(m *Meta, set *rules.Set, lang string) {
 	m.URL = pm.url
 }
 
-var bylinePrefixRE = regexp.MustCompile(`(?i)^\s*(?:by|von|par|por|di|door)\s+`)
+var (
+	bylinePrefixRE = regexp.MustCompile(`(?i)^\s*(?:by|von|par|por|di|door|written by|posted by|author:?)\s+`)
+	bylineCutRE    = regexp.MustCompile(`\s+(?:[|•·–—]|-\s|on\s+\w+day\b|\(|\bupdated\b)|\n`)
+	andRE          = regexp.MustCompile(`(?i)\s(?:and|&|und|et|y|e|en)\s`)
+)
+
+// bylineNames reads the names in a byline: "By A and B", "A, B and C";
+// what follows a separator, a date or a role ("A, Senior Editor") is not
+// a name.
+func bylineNames(s string) []string {
+	s = bylinePrefixRE.ReplaceAllString(strings.TrimSpace(s), "")
+	if loc := bylineCutRE.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	if !andRE.MatchString(s) {
+		// Without "and", a comma starts a role or a place.
+		s, _, _ = strings.Cut(s, ",")
+	}
+	var out []string
+	for _, a := range splitAuthors(s) {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
