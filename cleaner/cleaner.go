@@ -103,7 +103,7 @@ func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {
 		return nil, err
 	}
 	res.Kind = d.kind
-	res.Warnings = d.warnings
+	res.Warnings = append(d.warnings, res.Warnings...)
 	return res, nil
 }
 

@@ -56,7 +56,14 @@ type htmlDoc struct {
 func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("parsing HTML: %w", err)
+		// The tree builder refuses some pages (more than 512 open
+		// elements): read their text with the tokenizer and clean that.
+		res, terr := c.cleanText(ctx, flattenHTML(text))
+		if terr != nil {
+			return nil, terr
+		}
+		res.Warnings = append(res.Warnings, fmt.Sprintf("could not build the HTML tree (%v): cleaned its text without the markup", err))
+		return res, nil
 	}
 	h := &htmlDoc{set: c.set, root: doc.Nodes[0], marked: map[*html.Node]bool{}}
 	pm := readPageMeta(doc)
@@ -125,14 +132,22 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 	for _, m := range h.marks {
 		rs = append(rs, ordered{h.order[m.node], Removal{Category: string(m.rule.Category), Rule: m.rule.ID, Path: cssPath(m.node), Text: m.text}})
 	}
+	// Lines of a block are consecutive in lineBlock.
+	blockLines := make([][2]int, len(kept))
+	for li, owner := range lineBlock {
+		if owner < 0 {
+			continue
+		}
+		if blockLines[owner][1] == 0 {
+			blockLines[owner][0] = li
+		}
+		blockLines[owner][1] = li + 1
+	}
 	var md strings.Builder
 	for bi := range kept {
 		b := &kept[bi]
 		var keptLines, removed []int
-		for li, owner := range lineBlock {
-			if owner != bi {
-				continue
-			}
+		for li := blockLines[bi][0]; li < blockLines[bi][1]; li++ {
 			if labels[li].rule != nil {
 				removed = append(removed, li)
 			} else {
@@ -614,7 +629,7 @@ func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
 // rest of the page as removed by rule outside; it returns the blocks
 // inside the container, in document order, and the container's elements.
 func (h *htmlDoc) article(outside *rules.Rule) ([]hblock, map[*html.Node]bool) {
-	nodes := h.container()
+	nodes, dropUnlikely := h.container()
 	if len(nodes) == 0 {
 		return h.blocks, nil
 	}
@@ -641,7 +656,7 @@ func (h *htmlDoc) article(outside *rules.Rule) ([]hblock, map[*html.Node]bool) {
 				top = a
 			}
 		}
-		if inside {
+		if inside && !(dropUnlikely && b.unlikely) {
 			kept = append(kept, b)
 			continue
 		}
@@ -760,12 +775,15 @@ func countLetters(s string) int {
 	return n
 }
 
-// escapeMarkdown escapes what would start Markdown syntax in plain text.
+// markdownEscaper escapes what would start Markdown syntax in plain text.
+// A Replacer is safe for concurrent use.
+var markdownEscaper = strings.NewReplacer("*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`)
+
 func escapeMarkdown(s string, pre bool) string {
-	if pre {
+	if pre || !strings.ContainsAny(s, "*_`[]") {
 		return s
 	}
-	return strings.NewReplacer("*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`).Replace(s)
+	return markdownEscaper.Replace(s)
 }
 
 // blockMarkdown renders a block's inline Markdown as its kind of block.

@@ -28,29 +28,38 @@ var sentenceEndRE = regexp.MustCompile(`\.( |$)`)
 // and the siblings that belong with it. Paragraphs give points to their
 // ancestors (more to the nearer ones); class and id words add or take
 // away points; link density discounts. If the result is short, scoring
-// runs again with fewer filters, and the longest result wins.
-func (h *htmlDoc) container() []*html.Node {
+// runs again with fewer filters, and the longest result wins. It also
+// reports whether that result left out "unlikely" elements (whose blocks
+// then stay out of the article too).
+func (h *htmlDoc) container() ([]*html.Node, bool) {
 	var best []*html.Node
-	bestLen := -1
+	bestLen, bestFlags := -1, 0
 	for _, flags := range []int{stripUnlikely | weighClasses, weighClasses, 0} {
 		nodes := h.score(flags)
+		set := make(map[*html.Node]bool, len(nodes))
+		for _, x := range nodes {
+			set[x] = true
+		}
 		n := 0
 		for _, b := range h.blocks {
+			if flags&stripUnlikely != 0 && b.unlikely {
+				continue // left out with this flag
+			}
 			for a := b.node; a != nil; a = a.Parent {
-				if containsNode(nodes, a) {
+				if set[a] {
 					n += b.chars
 					break
 				}
 			}
 		}
 		if n > bestLen {
-			best, bestLen = nodes, n
+			best, bestLen, bestFlags = nodes, n, flags
 		}
 		if n >= 500 {
 			break
 		}
 	}
-	return best
+	return best, bestFlags&stripUnlikely != 0
 }
 
 func containsNode(ns []*html.Node, n *html.Node) bool {
