@@ -373,12 +373,19 @@ func (h *htmlDoc) walk() {
 	}
 	var cur struct {
 		node             *html.Node
-		text, md         strings.Builder
+		text, md         []byte
 		chars, links     int
 		commas           int
 		unlikely         bool
 		linkStarts, emph []int
 		hrefs            []string
+	}
+	// wrap puts open before md[start:] and close after it, in place.
+	wrap := func(start int, open, close string) {
+		cur.md = append(cur.md, open...)
+		copy(cur.md[start+len(open):], cur.md[start:len(cur.md)-len(open)])
+		copy(cur.md[start:], open)
+		cur.md = append(cur.md, close...)
 	}
 	var ctx []*html.Node // open block elements
 	unlikelyDepth := 0   // how many open elements are unlikely candidates
@@ -386,7 +393,7 @@ func (h *htmlDoc) walk() {
 	inPre := 0
 	linkDepth := 0
 	flush := func() {
-		text := cur.text.String()
+		text := string(cur.text)
 		if strings.TrimSpace(text) != "" && cur.node != nil {
 			var lines []string
 			for _, l := range strings.Split(text, "\n") {
@@ -399,13 +406,12 @@ func (h *htmlDoc) walk() {
 			}
 			if len(lines) > 0 {
 				h.blocks = append(h.blocks, hblock{
-					node: cur.node, text: strings.Join(lines, "\n"), md: blockMarkdown(cur.node, cur.md.String(), inPre > 0),
+					node: cur.node, text: strings.Join(lines, "\n"), md: blockMarkdown(cur.node, string(cur.md), inPre > 0),
 					chars: cur.chars, linkChars: cur.links, commas: cur.commas, unlikely: cur.unlikely,
 				})
 			}
 		}
-		cur.text.Reset()
-		cur.md.Reset()
+		cur.text, cur.md = cur.text[:0], cur.md[:0]
 		cur.chars, cur.links, cur.commas = 0, 0, 0
 		cur.linkStarts, cur.emph, cur.hrefs = cur.linkStarts[:0], cur.emph[:0], cur.hrefs[:0]
 	}
@@ -438,32 +444,30 @@ func (h *htmlDoc) walk() {
 				if k := len(cur.linkStarts) - 1; k >= 0 {
 					start, href := cur.linkStarts[k], cur.hrefs[k]
 					cur.linkStarts, cur.hrefs = cur.linkStarts[:k], cur.hrefs[:k]
-					if start <= cur.md.Len() {
-						inner := cur.md.String()[start:]
-						if strings.TrimSpace(inner) != "" && href != "" && !strings.HasPrefix(href, "javascript:") {
-							s := cur.md.String()[:start] + "[" + strings.TrimSpace(inner) + "](" + href + ")"
-							cur.md.Reset()
-							cur.md.WriteString(s)
-						}
+					if start <= len(cur.md) && strings.TrimSpace(string(cur.md[start:])) != "" && href != "" && !strings.HasPrefix(href, "javascript:") {
+						trail := len(cur.md) - len(bytesTrimRightSpace(cur.md[start:])) - start
+						tail := string(cur.md[len(cur.md)-trail:])
+						cur.md = cur.md[:len(cur.md)-trail]
+						wrap(start, "[", "]("+href+")")
+						cur.md = append(cur.md, tail...)
 					}
 				}
 			case n.DataAtom == atom.Strong || n.DataAtom == atom.B || n.DataAtom == atom.Em || n.DataAtom == atom.I:
 				if k := len(cur.emph) - 1; k >= 0 {
 					start := cur.emph[k]
 					cur.emph = cur.emph[:k]
-					if start <= cur.md.Len() {
-						inner := cur.md.String()[start:]
-						if t := strings.TrimSpace(inner); t != "" && !strings.Contains(t, "\n") {
+					if start <= len(cur.md) {
+						inner := cur.md[start:]
+						if t := bytesTrimRightSpace(inner); len(t) > 0 && t[0] != ' ' && bytesIndexByte(t, '\n') < 0 {
 							mark := "*"
 							if n.DataAtom == atom.Strong || n.DataAtom == atom.B {
 								mark = "**"
 							}
-							s := cur.md.String()[:start] + mark + t + mark
-							if strings.HasSuffix(inner, " ") {
-								s += " "
-							}
-							cur.md.Reset()
-							cur.md.WriteString(s)
+							trail := len(inner) - len(t)
+							tail := string(cur.md[len(cur.md)-trail:])
+							cur.md = cur.md[:len(cur.md)-trail]
+							wrap(start, mark, mark)
+							cur.md = append(cur.md, tail...)
 						}
 					}
 				}
@@ -482,15 +486,15 @@ func (h *htmlDoc) walk() {
 			t := n.Data
 			if inPre == 0 {
 				t = collapseSpace(t)
-				if cur.text.Len() == 0 || strings.HasSuffix(cur.text.String(), "\n") || strings.HasSuffix(cur.text.String(), " ") {
+				if k := len(cur.text); k == 0 || cur.text[k-1] == '\n' || cur.text[k-1] == ' ' {
 					t = strings.TrimLeft(t, " ")
 				}
 			}
 			if t == "" {
 				continue
 			}
-			cur.text.WriteString(t)
-			cur.md.WriteString(escapeMarkdown(t, inPre > 0))
+			cur.text = append(cur.text, t...)
+			cur.md = append(cur.md, escapeMarkdown(t, inPre > 0)...)
 			c := countLetters(t)
 			cur.chars += c
 			if linkDepth > 0 {
@@ -512,8 +516,8 @@ func (h *htmlDoc) walk() {
 			}
 		}
 		if n.DataAtom == atom.Br {
-			cur.text.WriteString("\n")
-			cur.md.WriteString("  \n")
+			cur.text = append(cur.text, '\n')
+			cur.md = append(cur.md, "  \n"...)
 			continue
 		}
 		if h.unlikelyCandidate(n) {
@@ -528,10 +532,10 @@ func (h *htmlDoc) walk() {
 			inPre++
 		case atom.A:
 			linkDepth++
-			cur.linkStarts = append(cur.linkStarts, cur.md.Len())
+			cur.linkStarts = append(cur.linkStarts, len(cur.md))
 			cur.hrefs = append(cur.hrefs, attr(n, "href"))
 		case atom.Strong, atom.B, atom.Em, atom.I:
-			cur.emph = append(cur.emph, cur.md.Len())
+			cur.emph = append(cur.emph, len(cur.md))
 		}
 		stack = append(stack, frame{n, true})
 		for c := n.LastChild; c != nil; c = c.PrevSibling {
@@ -743,6 +747,22 @@ func longestParagraph(n *html.Node) string {
 		}
 	}
 	return best
+}
+
+func bytesTrimRightSpace(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\n') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func bytesIndexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
 }
 
 func collapseSpace(s string) string {

@@ -88,21 +88,33 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []Comment {
 			}
 		}
 		nested := func(x *html.Node) bool { _, isItem := index[x]; return isItem && x != it }
-		own := func(r *rules.Rule) *html.Node {
+		// own finds the item's first element a rule matches (not inside a
+		// reply); innermost takes the deepest match inside it instead
+		// (".fn" inside ".comment-author", <time> inside a meta link).
+		own := func(r *rules.Rule, innermost bool) *html.Node {
 			if r == nil {
 				return nil
 			}
-			if ms := descendants(it, func(x *html.Node) bool { return !nested(x) && r.MatchNode(x) }, nested); len(ms) > 0 {
-				return ms[0]
+			ms := descendants(it, func(x *html.Node) bool { return !nested(x) && r.MatchNode(x) }, nested)
+			if len(ms) == 0 {
+				return nil
 			}
-			return nil
+			m := ms[0]
+			if innermost {
+				for _, x := range ms[1:] {
+					if isAncestor(m, x) {
+						m = x
+					}
+				}
+			}
+			return m
 		}
 		var skip []*html.Node
-		if a := own(authorRule); a != nil {
+		if a := own(authorRule, true); a != nil {
 			c.Author = firstLine(subtreeText(a))
 			skip = append(skip, a)
 		}
-		if t := own(timeRule); t != nil {
+		if t := own(timeRule, true); t != nil {
 			c.Posted = strings.TrimSpace(attr(t, "datetime"))
 			if c.Posted == "" {
 				c.Posted = firstLine(subtreeText(t))
@@ -110,7 +122,7 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []Comment {
 			skip = append(skip, t)
 		}
 		var text string
-		if t := own(textRule); t != nil {
+		if t := own(textRule, false); t != nil {
 			text = textExcept(t, nested)
 		} else {
 			text = textExcept(it, func(x *html.Node) bool { return nested(x) || containsNode(skip, x) })
@@ -119,6 +131,15 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []Comment {
 		out = append(out, c)
 	}
 	return out
+}
+
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
 }
 
 func firstLine(s string) string {

@@ -73,7 +73,7 @@ func readPageMeta(doc *goquery.Document) pageMeta {
 		vals["weibo:article:description"], vals["weibo:webpage:description"], vals["description"], vals["twitter:description"])
 	pm.siteName = first(ld.siteName, vals["og:site_name"], vals["application-name"])
 	pm.published = first(ld.published, vals["article:published_time"], vals["parsely-pub-date"], vals["itemprop:datepublished"],
-		doc.Find("time[datetime]").First().AttrOr("datetime", ""))
+		articleTime(doc))
 	pm.url = first(doc.Find("link[rel=canonical]").First().AttrOr("href", ""), vals["og:url"], ld.url)
 	pm.lang = strings.ToLower(strings.TrimSpace(doc.Find("html").First().AttrOr("lang", "")))
 	if i := strings.IndexAny(pm.lang, "-_"); i > 0 {
@@ -84,6 +84,15 @@ func readPageMeta(doc *goquery.Document) pageMeta {
 		*p = rules.Normalize(html.UnescapeString(*p))
 	}
 	return pm
+}
+
+// articleTime is the datetime of the first <time> that is not in a
+// comment.
+func articleTime(doc *goquery.Document) string {
+	t := doc.Find("time[datetime]").FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return s.ParentsFiltered(`[class*=comment], [id*=comment]`).Length() == 0
+	}).First()
+	return t.AttrOr("datetime", "")
 }
 
 func first(xs ...string) string {
