@@ -213,21 +213,46 @@ func (p *textPass) run() {
 		}
 	}
 	headers := p.findHeaders()
-	p.first = p.nextAnchor(0, headers)
+	var rg region
+	dump := !p.html && p.dumpMode(headers)
+	if dump {
+		var ok bool
+		if rg, ok = p.findRegion(); ok {
+			p.first = rg.start
+		} else {
+			dump = false
+		}
+	}
+	if !dump {
+		p.first = p.nextAnchor(0, headers)
+	}
 	if p.first < 0 {
 		// No article prose: nothing is head or tail, only "anywhere"
 		// rules apply (a list or a poem is left alone).
 		p.extract()
 		return
 	}
-	if p.html {
-		p.applyRules(0, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && r.Category != rules.Title })
+	isTitle := func(r *rules.Rule) bool { return r.Category == rules.Title }
+	switch {
+	case p.html:
+		p.applyRules(0, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
 		p.takeKnownTitle()
-	} else {
+	case dump:
+		// Byline and date first: the headline is chosen next to them.
+		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
+		titled := p.pickTitle(rg.window, p.first)
+		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool {
+			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == "title.heading")
+		})
+	default:
 		p.applyRules(0, p.first, scopeIs(rules.Head))
 	}
 	p.findZones(headers)
-	p.last = p.prevAnchor(len(p.lines))
+	end := len(p.lines)
+	if dump {
+		end = rg.end + 1
+	}
+	p.last = p.prevAnchor(end)
 	tail := scopeIs(rules.Tail, rules.End)
 	p.applyRange(p.last+1, p.tailEnd(), tail)
 	for p.last >= 0 {
@@ -241,6 +266,9 @@ func (p *textPass) run() {
 		p.applyRange(p.last+1, old, tail)
 	}
 	p.parseZones()
+	if dump {
+		p.labelOutside(rg)
+	}
 	p.extract()
 }
 

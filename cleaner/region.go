@@ -1,0 +1,265 @@
+package cleaner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// A page dump (w3m, lynx, html2text, a scraper's "get text") holds the
+// whole page: menus, search boxes, sidebars and footers around the
+// article. Such a document is recognised by its chrome (many short,
+// bulleted or bracketed lines), and its article is the run of lines with
+// the most prose: every line scores (prose by its length, chrome against),
+// and the run with the highest sum wins. What lies outside that run is
+// removed (rule site.outside-region), except a window of lines above it
+// where the headline, byline and date are.
+
+// headWindow is how many non-blank lines above the article region the
+// head rules look at.
+const headWindow = 12
+
+// region is the article region of a page dump.
+type region struct {
+	start, end int // first and last line of the run, inclusive
+	window     int // first line of the head window
+}
+
+// bulletRunes start list items in dumps.
+func isBullet(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '•', '□', '◦', '▪', '▫', '●', '○', '■', '·', '*', '-', '–', '►', '▸', '»', '›', '+':
+		return true
+	}
+	return false
+}
+
+// dumpMode reports whether the document looks like a page dump: at least
+// 20 lines of chrome (short lines without a sentence end, list bullets,
+// lines the chrome rules took), and more of them than lines of prose.
+// Comment headers do not count.
+func (p *textPass) dumpMode(headers []headerMatch) bool {
+	if p.set.Rule("site.outside-region") == nil {
+		return false
+	}
+	inHeader := make([]bool, len(p.lines))
+	for _, h := range headers {
+		for i := h.start; i < h.start+h.n; i++ {
+			inHeader[i] = true
+		}
+	}
+	chrome, prose := 0, 0
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.blank() || inHeader[i] {
+			continue
+		}
+		switch {
+		case l.prose:
+			prose++
+		case p.labelled(i) && (p.labels[i].rule.Category == rules.Site || p.labels[i].rule.Category == rules.Share):
+			chrome++
+		case l.words <= 4 && !l.terminal, isBullet(l.norm) && l.words <= 8:
+			chrome++
+		}
+	}
+	return chrome >= 20 && chrome >= prose
+}
+
+// stopShare is the share of a line's words that are stopwords of the
+// document's language (1 when the language has no stoplist: no evidence
+// against the line).
+func (p *textPass) stopShare(s string) float64 {
+	if p.lang == "" {
+		return 1
+	}
+	words, stops := 0, 0
+	var buf []byte
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		words++
+		buf = appendLower(buf[:0], w)
+		if p.set.IsStopword(p.lang, string(buf)) {
+			stops++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return float64(stops) / float64(words)
+}
+
+// regionScore is a line's evidence for being article text.
+func (p *textPass) regionScore(i int) float64 {
+	l := &p.lines[i]
+	switch {
+	case l.blank():
+		return 0
+	case p.labelled(i):
+		return -3
+	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= 0.15:
+		return float64(min(l.words, 60))
+	case l.prose:
+		return -1
+	case isBullet(l.norm):
+		return -4
+	case l.words <= 3:
+		return -3
+	}
+	return -1
+}
+
+// findRegion is the run of lines with the highest total score.
+func (p *textPass) findRegion() (region, bool) {
+	best, bestStart, bestEnd := 0.0, -1, -1
+	sum, start := 0.0, 0
+	for i := range p.lines {
+		s := p.regionScore(i)
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += s
+		if sum > best && s > 0 {
+			best, bestStart, bestEnd = sum, start, i
+		}
+	}
+	if bestStart < 0 {
+		return region{}, false
+	}
+	for bestStart < bestEnd && p.regionScore(bestStart) <= 0 {
+		bestStart++
+	}
+	r := region{start: bestStart, end: bestEnd, window: bestStart}
+	for n := 0; r.window > 0 && n < headWindow; {
+		r.window--
+		if !p.lines[r.window].blank() {
+			n++
+		}
+	}
+	return r, true
+}
+
+// pickTitle labels the most headline-like line of [from, to) with the
+// headline rule: of headline length, repeated in the page, next to the
+// byline or date, sharing words with the first paragraph, near the
+// article. It reports whether it took one.
+func (p *textPass) pickTitle(from, to int) bool {
+	r := p.set.Rule("title.heading")
+	if r == nil || to >= len(p.lines) {
+		return false
+	}
+	first := contentWords(p.lines[to].norm)
+	seen := map[string]int{}
+	for i := range p.lines {
+		if n := p.lines[i].norm; n != "" && len(n) < 250 {
+			seen[n]++
+		}
+	}
+	only := func(x *rules.Rule) bool { return x == r }
+	best, bestScore := -1, -1e9
+	distance := 0
+	for i := to - 1; i >= from; i-- {
+		l := &p.lines[i]
+		if l.blank() {
+			continue
+		}
+		distance++
+		if p.labelled(i) {
+			continue
+		}
+		if m, _ := p.match(i, only); m == nil {
+			continue
+		}
+		s := -0.2 * float64(distance)
+		switch {
+		case l.words >= 4 && l.words <= 20:
+			s += 3
+		case l.words >= 2:
+			s++
+		}
+		if seen[l.norm] > 1 {
+			s += 2
+		}
+		if p.nearLabel(i, rules.Byline, rules.Date) {
+			s += 2
+		}
+		shared := 0
+		for w := range contentWords(l.norm) {
+			if first[w] {
+				shared++
+			}
+		}
+		s += float64(min(shared, 3))
+		if strings.ContainsAny(l.norm, "|[]»›") {
+			s -= 2
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	p.setLabel(best, r, map[string]string{"title": stripSection(p.lines[best].norm)}, 0)
+	return true
+}
+
+// nearLabel reports whether one of the two non-blank lines before or after
+// line i is labelled with one of the categories.
+func (p *textPass) nearLabel(i int, cats ...rules.Category) bool {
+	for _, dir := range []int{-1, 1} {
+		seen := 0
+		for j := i + dir; j >= 0 && j < len(p.lines) && seen < 2; j += dir {
+			if p.lines[j].blank() {
+				continue
+			}
+			seen++
+			if l := p.labels[j]; l.rule != nil {
+				for _, c := range cats {
+					if l.rule.Category == c {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// contentWords are the lower-case words of four letters or more.
+func contentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) >= 4 {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// stripSection drops a section name glued in front of a headline with a
+// bar ("Africa|United States to Lift Sudan Sanctions").
+func stripSection(s string) string {
+	before, after, ok := strings.Cut(s, "|")
+	if ok && rules.CountWords(before) <= 3 && rules.CountWords(after) >= 3 && !strings.Contains(after, "|") {
+		return strings.TrimSpace(after)
+	}
+	return s
+}
+
+// labelOutside removes what a dump holds outside the article region and
+// its head window, and that no rule, zone or thread took.
+func (p *textPass) labelOutside(rg region) {
+	r := p.set.Rule("site.outside-region")
+	if r == nil {
+		return
+	}
+	for i := range p.lines {
+		if (i >= rg.window && i <= rg.end) || p.labelled(i) || p.lines[i].blank() || p.zoneAt(i) != nil {
+			continue
+		}
+		p.labels[i] = label{rule: r}
+	}
+}
