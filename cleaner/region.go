@@ -19,7 +19,7 @@ import (
 
 // headWindow is how many non-blank lines above the article region the
 // head rules look at.
-const headWindow = 12
+const headWindow = 20
 
 // region is the article region of a page dump.
 type region struct {
@@ -142,15 +142,24 @@ func (p *textPass) findRegion() (region, bool) {
 }
 
 // pickTitle labels the most headline-like line of [from, to) with the
-// headline rule: of headline length, repeated in the page, next to the
-// byline or date, sharing words with the first paragraph, near the
-// article. It reports whether it took one.
-func (p *textPass) pickTitle(from, to int) bool {
+// headline rule. A headline is of headline length, capitalised, made of
+// words the article uses, often repeated in the page and followed by the
+// byline or the date; captions, clocks and counters are not. It reports
+// whether it took one.
+func (p *textPass) pickTitle(from, to, regionEnd int) bool {
 	r := p.set.Rule("title.heading")
 	if r == nil || to >= len(p.lines) {
 		return false
 	}
-	first := contentWords(p.lines[to].norm)
+	// The article's vocabulary, from its first few thousand bytes.
+	var sample strings.Builder
+	for i := to; i <= regionEnd && i < len(p.lines) && sample.Len() < 4000; i++ {
+		if p.lines[i].prose {
+			sample.WriteString(p.lines[i].norm)
+			sample.WriteByte(' ')
+		}
+	}
+	article := contentWords(sample.String())
 	seen := map[string]int{}
 	for i := range p.lines {
 		if n := p.lines[i].norm; n != "" && len(n) < 250 {
@@ -158,7 +167,7 @@ func (p *textPass) pickTitle(from, to int) bool {
 		}
 	}
 	only := func(x *rules.Rule) bool { return x == r }
-	best, bestScore := -1, -1e9
+	best, bestScore := -1, 0.0
 	distance := 0
 	for i := to - 1; i >= from; i-- {
 		l := &p.lines[i]
@@ -172,28 +181,36 @@ func (p *textPass) pickTitle(from, to int) bool {
 		if m, _ := p.match(i, only); m == nil {
 			continue
 		}
-		s := -0.2 * float64(distance)
+		s := -0.05 * float64(distance)
 		switch {
 		case l.words >= 4 && l.words <= 20:
 			s += 3
 		case l.words >= 2:
+			s += 0.5
+		}
+		if first, _ := utf8.DecodeRuneInString(l.norm); unicode.IsUpper(first) || strings.ContainsRune("\"'“‘«¿¡", first) {
 			s++
 		}
-		if seen[l.norm] > 1 {
-			s += 2
-		}
-		if p.nearLabel(i, rules.Byline, rules.Date) {
-			s += 2
-		}
-		shared := 0
-		for w := range contentWords(l.norm) {
-			if first[w] {
-				shared++
+		if words := contentWords(l.norm); len(words) >= 2 {
+			shared := 0
+			for w := range words {
+				if article[w] {
+					shared++
+				}
 			}
+			s += 4 * float64(shared) / float64(len(words))
 		}
-		s += float64(min(shared, 3))
-		if strings.ContainsAny(l.norm, "|[]»›") {
+		if seen[l.norm] > 1 {
+			s += 1.5
+		}
+		if p.labelAfter(i, rules.Byline, rules.Date) {
+			s += 2
+		}
+		if digitShare(l.norm) > 0.25 {
 			s -= 2
+		}
+		if strings.ContainsAny(l.norm, "[]»›") || strings.HasSuffix(l.norm, ":") {
+			s--
 		}
 		if s > bestScore {
 			best, bestScore = i, s
@@ -206,26 +223,40 @@ func (p *textPass) pickTitle(from, to int) bool {
 	return true
 }
 
-// nearLabel reports whether one of the two non-blank lines before or after
-// line i is labelled with one of the categories.
-func (p *textPass) nearLabel(i int, cats ...rules.Category) bool {
-	for _, dir := range []int{-1, 1} {
-		seen := 0
-		for j := i + dir; j >= 0 && j < len(p.lines) && seen < 2; j += dir {
-			if p.lines[j].blank() {
-				continue
-			}
-			seen++
-			if l := p.labels[j]; l.rule != nil {
-				for _, c := range cats {
-					if l.rule.Category == c {
-						return true
-					}
+// labelAfter reports whether one of the three non-blank lines after line i
+// is labelled with one of the categories.
+func (p *textPass) labelAfter(i int, cats ...rules.Category) bool {
+	seen := 0
+	for j := i + 1; j < len(p.lines) && seen < 3; j++ {
+		if p.lines[j].blank() {
+			continue
+		}
+		seen++
+		if l := p.labels[j]; l.rule != nil {
+			for _, c := range cats {
+				if l.rule.Category == c {
+					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+func digitShare(s string) float64 {
+	digits, letters := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if digits+letters == 0 {
+		return 1
+	}
+	return float64(digits) / float64(digits+letters)
 }
 
 // contentWords are the lower-case words of four letters or more.
@@ -250,14 +281,15 @@ func stripSection(s string) string {
 }
 
 // labelOutside removes what a dump holds outside the article region and
-// its head window, and that no rule, zone or thread took.
+// that no rule, zone or thread took (the head window has had its chance:
+// what the head rules left there is chrome too).
 func (p *textPass) labelOutside(rg region) {
 	r := p.set.Rule("site.outside-region")
 	if r == nil {
 		return
 	}
 	for i := range p.lines {
-		if (i >= rg.window && i <= rg.end) || p.labelled(i) || p.lines[i].blank() || p.zoneAt(i) != nil {
+		if (i >= rg.start && i <= rg.end) || p.labelled(i) || p.lines[i].blank() || p.zoneAt(i) != nil {
 			continue
 		}
 		p.labels[i] = label{rule: r}

@@ -240,7 +240,7 @@ func (p *textPass) run() {
 	case dump:
 		// Byline and date first: the headline is chosen next to them.
 		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
-		titled := p.pickTitle(rg.window, p.first)
+		titled := p.pickTitle(rg.window, p.first, rg.end)
 		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool {
 			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == "title.heading")
 		})
