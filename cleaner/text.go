@@ -100,8 +100,63 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		l.terminal = rules.EndsSentence(l.norm)
 		l.prose = isProse(l.norm, l.words, l.terminal)
 	}
+	p.markWrapped()
 	p.labels = make([]label, len(spans))
 	return p
+}
+
+// markWrapped finds paragraphs that are hard-wrapped over several lines
+// (mail, RFCs, lynx dumps) and marks every line of one that reads as prose
+// as prose: a wrapped line rarely ends a sentence, so line by line the
+// paragraph would look like a run of headings.
+func (p *textPass) markWrapped() {
+	for i := 0; i < len(p.lines); {
+		if p.lines[i].blank() {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p.lines) && !p.lines[j].blank() {
+			j++
+		}
+		if j-i >= 2 && p.wrapped(i, j) {
+			var b strings.Builder
+			for k := i; k < j; k++ {
+				if k > i {
+					b.WriteByte(' ')
+				}
+				b.WriteString(p.lines[k].norm)
+			}
+			joined := b.String()
+			words := rules.CountWords(joined)
+			if isProse(joined, words, rules.EndsSentence(joined)) {
+				for k := i; k < j; k++ {
+					p.lines[k].prose = true
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// wrapped reports whether the lines [i, j) look like one wrapped paragraph:
+// no list bullets, and every line but the last at least two thirds as long
+// as the longest (and 30 bytes or more).
+func (p *textPass) wrapped(i, j int) bool {
+	longest := 0
+	for k := i; k < j; k++ {
+		longest = max(longest, len(p.lines[k].norm))
+	}
+	for k := i; k < j; k++ {
+		l := &p.lines[k]
+		if isBullet(l.norm) {
+			return false
+		}
+		if k < j-1 && (len(l.norm) < 30 || 3*len(l.norm) < 2*longest) {
+			return false
+		}
+	}
+	return true
 }
 
 // scan runs the keyword prefilter once over the whole text and records,
