@@ -22,31 +22,18 @@ func detectLanguage(set *rules.Set, text string) string {
 	counts := make([]int, len(langs))
 	words := 0
 	var buf []byte
-	for i := 0; i < len(text) && words < 4000; {
-		// Find the next word: a run of letters.
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			i += size
-			continue
+	forEachWord(text, func(w string) {
+		if words >= 4000 {
+			return
 		}
-		j := i
-		for j < len(text) {
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) && r != '\'' {
-				break
-			}
-			j += size
-		}
-		buf = appendLower(buf[:0], text[i:j])
-		w := string(buf)
 		words++
+		buf = appendLower(buf[:0], w)
 		for k, l := range langs {
-			if set.IsStopword(l, w) {
+			if set.IsStopword(l, string(buf)) {
 				counts[k]++
 			}
 		}
-		i = j
-	}
+	})
 	best, second := -1, 0
 	for k, c := range counts {
 		if best < 0 || c > counts[best] {
@@ -62,6 +49,33 @@ func detectLanguage(set *rules.Set, text string) string {
 		return ""
 	}
 	return langs[best]
+}
+
+// forEachWord calls fn with each word of s: a run of letters (with inner
+// apostrophes), or a single Han or kana character.
+func forEachWord(s string, fn func(string)) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			fn(s[i : i+size])
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !(unicode.IsLetter(r) || r == '\'' || r == '’') || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				break
+			}
+			j += size
+		}
+		fn(s[i:j])
+		i = j
+	}
 }
 
 func appendLower(dst []byte, s string) []byte {

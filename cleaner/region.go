@@ -71,24 +71,34 @@ func (p *textPass) dumpMode(headers []headerMatch) bool {
 
 // stopShare is the share of a line's words that are stopwords of the
 // document's language (1 when the language has no stoplist: no evidence
-// against the line).
+// against the line). In Chinese and Japanese every character is a word.
 func (p *textPass) stopShare(s string) float64 {
 	if p.lang == "" {
 		return 1
 	}
 	words, stops := 0, 0
 	var buf []byte
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+	forEachWord(s, func(w string) {
 		words++
 		buf = appendLower(buf[:0], w)
 		if p.set.IsStopword(p.lang, string(buf)) {
 			stops++
 		}
-	}
+	})
 	if words == 0 {
 		return 0
 	}
 	return float64(stops) / float64(words)
+}
+
+// stopThreshold is the stopword share below which a long line is not
+// prose. Function characters are rarer among Chinese and Japanese
+// characters than function words among European words.
+func stopThreshold(lang string) float64 {
+	if lang == "zh" || lang == "ja" {
+		return 0.05
+	}
+	return 0.15
 }
 
 // regionScore is a line's evidence for being article text.
@@ -99,14 +109,16 @@ func (p *textPass) regionScore(i int) float64 {
 		return 0
 	case p.labelled(i):
 		return -3
-	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= 0.15:
+	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= stopThreshold(p.lang):
 		return float64(min(l.words, 60))
 	case l.prose:
 		return -1
-	case isBullet(l.norm):
+	case isBullet(l.norm) && l.words <= 6:
 		return -4
 	case l.words <= 3:
 		return -3
+	case l.words >= 8 && !strings.Contains(l.norm, "[") && p.stopShare(l.norm) >= 0.2:
+		return -0.5 // a long list item or caption
 	}
 	return -1
 }
