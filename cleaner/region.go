@@ -231,7 +231,12 @@ func (p *textPass) pickTitle(from, to, regionEnd int) bool {
 	if best < 0 {
 		return false
 	}
-	p.setLabel(best, r, map[string]string{"title": stripSection(p.lines[best].norm)}, 0)
+	_, g := p.match(best, only)
+	title := p.lines[best].norm
+	if g["title"] != "" {
+		title = g["title"]
+	}
+	p.setLabel(best, r, map[string]string{"title": stripSection(title)}, 0)
 	return true
 }
 

@@ -91,7 +91,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 	for i, sp := range spans {
 		l := &p.lines[i]
 		l.start, l.end = sp[0], sp[1]
-		l.norm = rules.Normalize(text[sp[0]:sp[1]])
+		l.norm = unglue(stripRefs(rules.Normalize(text[sp[0]:sp[1]])))
 		p.norms[i] = l.norm
 		if l.norm == "" {
 			continue
@@ -106,9 +106,12 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 }
 
 // markWrapped finds paragraphs that are hard-wrapped over several lines
-// (mail, RFCs, lynx dumps) and marks every line of one that reads as prose
-// as prose: a wrapped line rarely ends a sentence, so line by line the
-// paragraph would look like a run of headings.
+// (mail, RFCs, lynx and html2text dumps) and marks every line of one that
+// reads as prose as prose: a wrapped line rarely ends a sentence, so line
+// by line the paragraph would look like a run of headings. A wrapped
+// paragraph is a run of lines as wide as the block's widest (two thirds of
+// it or more), not list items, closed by a line that ends a sentence; a
+// block may hold several (html2text puts no blank line between them).
 func (p *textPass) markWrapped() {
 	for i := 0; i < len(p.lines); {
 		if p.lines[i].blank() {
@@ -116,22 +119,22 @@ func (p *textPass) markWrapped() {
 			continue
 		}
 		j := i
+		width := 0
 		for j < len(p.lines) && !p.lines[j].blank() {
+			width = max(width, len(p.lines[j].norm))
 			j++
 		}
-		if j-i >= 2 && p.wrapped(i, j) {
-			var b strings.Builder
+		if j-i >= 2 && width >= 45 {
+			start := i
 			for k := i; k < j; k++ {
-				if k > i {
-					b.WriteByte(' ')
-				}
-				b.WriteString(p.lines[k].norm)
-			}
-			joined := b.String()
-			words := rules.CountWords(joined)
-			if isProse(joined, words, rules.EndsSentence(joined)) {
-				for k := i; k < j; k++ {
-					p.lines[k].prose = true
+				l := &p.lines[k]
+				wide := len(l.norm)*3 >= width*2 && !isListItem(l.norm)
+				switch {
+				case l.terminal && k > start && !isListItem(l.norm):
+					p.markParagraph(start, k+1)
+					start = k + 1
+				case !wide:
+					start = k + 1
 				}
 			}
 		}
@@ -139,24 +142,81 @@ func (p *textPass) markWrapped() {
 	}
 }
 
-// wrapped reports whether the lines [i, j) look like one wrapped paragraph:
-// no list bullets, and every line but the last at least two thirds as long
-// as the longest (and 30 bytes or more).
-func (p *textPass) wrapped(i, j int) bool {
-	longest := 0
+// markParagraph marks the lines [i, j) as prose if, joined, they are.
+func (p *textPass) markParagraph(i, j int) {
+	var b strings.Builder
 	for k := i; k < j; k++ {
-		longest = max(longest, len(p.lines[k].norm))
-	}
-	for k := i; k < j; k++ {
-		l := &p.lines[k]
-		if isBullet(l.norm) {
-			return false
+		if k > i {
+			b.WriteByte(' ')
 		}
-		if k < j-1 && (len(l.norm) < 30 || 3*len(l.norm) < 2*longest) {
-			return false
+		b.WriteString(p.lines[k].norm)
+	}
+	joined := b.String()
+	if isProse(joined, rules.CountWords(joined), rules.EndsSentence(joined)) {
+		for k := i; k < j; k++ {
+			p.lines[k].prose = true
 		}
 	}
-	return true
+}
+
+// isListItem reports whether a line starts like a list item: a bullet, or
+// a number or letter and a dot or parenthesis.
+func isListItem(s string) bool {
+	if isBullet(s) {
+		return true
+	}
+	k := 0
+	for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == 0 && len(s) > 1 && s[0] >= 'a' && s[0] <= 'z' {
+		k = 1
+	}
+	return k > 0 && k+1 < len(s) && (s[k] == '.' || s[k] == ')') && s[k+1] == ' '
+}
+
+// unglue turns underscores that join words ("Skip_to_main_content", as
+// html2text writes link text) into spaces in a line's matching form.
+func unglue(s string) string {
+	if !strings.Contains(s, "_") {
+		return s
+	}
+	fields := strings.Fields(s)
+	changed := false
+	for k, f := range fields {
+		if strings.Count(f, "_") >= 2 && !strings.HasPrefix(f, "_") && !strings.HasSuffix(f, "_") && !strings.Contains(f, "__") {
+			fields[k] = strings.ReplaceAll(f, "_", " ")
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(fields, " ")
+}
+
+// stripRefs removes the link numbers lynx puts before links ("[16]Facebook")
+// from a line's matching form.
+func stripRefs(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '[' {
+			j := i + 1
+			for j < len(s) && j-i <= 5 && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j > i+1 && j < len(s)-1 && s[j] == ']' && s[j+1] != ' ' {
+				i = j + 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
 
 // scan runs the keyword prefilter once over the whole text and records,
