@@ -101,14 +101,53 @@ func stopThreshold(lang string) float64 {
 	return 0.15
 }
 
+// baseIndent is the indentation of the article's prose: the smallest
+// indentation that carries a fifth of the prose's words. A dump indents
+// list items, teasers, boxes and sidebars deeper than the article, and
+// there may be more of them than of the article.
+func (p *textPass) baseIndent() int {
+	weight := map[int]int{}
+	total := 0
+	for i := range p.lines {
+		if l := &p.lines[i]; l.prose {
+			weight[l.indent] += l.words
+			total += l.words
+		}
+	}
+	best := -1
+	for ind, w := range weight {
+		if w*5 >= total && (best < 0 || ind < best) {
+			best = ind
+		}
+	}
+	return max(best, 0)
+}
+
+// underListItem reports whether line i hangs under a list item: the
+// nearest line above it that is less indented is one (a teaser's snippet
+// under its bulleted headline; not a quote, which hangs under prose).
+func (p *textPass) underListItem(i int) bool {
+	ind := p.lines[i].indent
+	for j := i - 1; j >= 0 && i-j < 40; j-- {
+		l := &p.lines[j]
+		if l.blank() || l.indent >= ind {
+			continue
+		}
+		return isListItem(l.norm)
+	}
+	return false
+}
+
 // regionScore is a line's evidence for being article text.
-func (p *textPass) regionScore(i int) float64 {
+func (p *textPass) regionScore(i, base int) float64 {
 	l := &p.lines[i]
 	switch {
 	case l.blank():
 		return 0
 	case p.labelled(i):
 		return -3
+	case l.prose && l.indent > base+1 && p.underListItem(i):
+		return -2 // prose nested in a list item: a teaser
 	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= stopThreshold(p.lang):
 		return float64(min(l.words, 60))
 	case l.prose:
@@ -125,10 +164,11 @@ func (p *textPass) regionScore(i int) float64 {
 
 // findRegion is the run of lines with the highest total score.
 func (p *textPass) findRegion() (region, bool) {
+	base := p.baseIndent()
 	best, bestStart, bestEnd := 0.0, -1, -1
 	sum, start := 0.0, 0
 	for i := range p.lines {
-		s := p.regionScore(i)
+		s := p.regionScore(i, base)
 		if sum <= 0 {
 			sum, start = 0, i
 		}
@@ -140,7 +180,7 @@ func (p *textPass) findRegion() (region, bool) {
 	if bestStart < 0 {
 		return region{}, false
 	}
-	for bestStart < bestEnd && p.regionScore(bestStart) <= 0 {
+	for bestStart < bestEnd && p.regionScore(bestStart, base) <= 0 {
 		bestStart++
 	}
 	r := region{start: bestStart, end: bestEnd, window: bestStart}

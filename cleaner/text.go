@@ -11,6 +11,7 @@ import (
 type line struct {
 	start, end int    // byte offsets of the line in the pass's text, without the newline
 	norm       string // normalised text; "" for a blank line
+	indent     int    // leading spaces (a tab counts four)
 	words      int
 	terminal   bool // ends like a sentence
 	prose      bool // long enough and sentence-like: a paragraph of article text
@@ -91,7 +92,14 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 	for i, sp := range spans {
 		l := &p.lines[i]
 		l.start, l.end = sp[0], sp[1]
-		l.norm = unglue(stripRefs(rules.Normalize(text[sp[0]:sp[1]])))
+		raw := text[sp[0]:sp[1]]
+		l.norm = unglue(stripRefs(rules.Normalize(raw)))
+		for k := 0; k < len(raw) && (raw[k] == ' ' || raw[k] == '\t'); k++ {
+			l.indent++
+			if raw[k] == '\t' {
+				l.indent += 3
+			}
+		}
 		p.norms[i] = l.norm
 		if l.norm == "" {
 			continue
