@@ -104,7 +104,9 @@ func stopThreshold(lang string) float64 {
 // baseIndent is the indentation of the article's prose: the smallest
 // indentation that carries a fifth of the prose's words. A dump indents
 // list items, teasers, boxes and sidebars deeper than the article, and
-// there may be more of them than of the article.
+// there may be more of them than of the article. It returns -1 when less
+// than 150 words of prose are at that indentation: then the nested prose
+// may be the content itself (a page of features, a list of notes).
 func (p *textPass) baseIndent() int {
 	weight := map[int]int{}
 	total := 0
@@ -120,7 +122,10 @@ func (p *textPass) baseIndent() int {
 			best = ind
 		}
 	}
-	return max(best, 0)
+	if best < 0 || weight[best] < 150 {
+		return -1
+	}
+	return best
 }
 
 // underListItem reports whether line i hangs under a list item: the
@@ -146,7 +151,7 @@ func (p *textPass) regionScore(i, base int) float64 {
 		return 0
 	case p.labelled(i):
 		return -3
-	case l.prose && l.indent > base+1 && p.underListItem(i):
+	case base >= 0 && l.prose && l.indent > base+1 && p.underListItem(i):
 		return -2 // prose nested in a list item: a teaser
 	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= stopThreshold(p.lang):
 		return float64(min(l.words, 60))
