@@ -33,14 +33,18 @@ type Options struct {
 	// Keep lists categories to leave in the body. Their metadata is still
 	// extracted.
 	Keep []rules.Category
+	// Boilerplate is a set of lines learned from the corpus (see Learner):
+	// they are removed wherever they occur. Nil: none.
+	Boilerplate *Boilerplate
 }
 
 // Cleaner cleans documents. It holds only configuration and is safe for
 // concurrent use.
 type Cleaner struct {
-	set   *rules.Set
-	input InputKind
-	keep  map[rules.Category]bool
+	set     *rules.Set
+	input   InputKind
+	keep    map[rules.Category]bool
+	learned *Boilerplate
 }
 
 // New returns a Cleaner for opts.
@@ -52,7 +56,7 @@ func New(opts Options) (*Cleaner, error) {
 			return nil, err
 		}
 	}
-	c := &Cleaner{set: set, input: opts.Input, keep: map[rules.Category]bool{}}
+	c := &Cleaner{set: set, input: opts.Input, keep: map[rules.Category]bool{}, learned: opts.Boilerplate}
 	for _, k := range opts.Keep {
 		if !rules.ValidCategory(k) {
 			return nil, errors.New("unknown category " + string(k))
@@ -140,6 +144,7 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 			return nil, nil, meta, err
 		}
 		p := newTextPass(c.set, passText, lang)
+		p.learned = c.learned
 		if setup != nil {
 			setup(p)
 		}

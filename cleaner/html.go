@@ -47,6 +47,7 @@ type htmlDoc struct {
 	meta     Meta
 	lang     string
 	sigBuf   []byte
+	page     pageMeta
 }
 
 // cleanHTML cleans an HTML page: metadata from the markup, comment
@@ -54,7 +55,7 @@ type htmlDoc struct {
 // scoring, boilerplate inside it removed by selector rules, and the text
 // rules run on the blocks that remain.
 func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	h, err := c.parseHTML(text)
 	if err != nil {
 		// The tree builder refuses some pages (more than 512 open
 		// elements): read their text with the tokenizer and clean that.
@@ -65,14 +66,10 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("could not build the HTML tree (%v): cleaned its text without the markup", err))
 		return res, nil
 	}
-	h := &htmlDoc{set: c.set, root: doc.Nodes[0], marked: map[*html.Node]bool{}}
-	pm := readPageMeta(doc)
-	h.prune()
-	h.measure()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	h.walk()
+	pm := h.page
 	lang := pm.lang
 	if lang == "" {
 		var sample strings.Builder
@@ -199,6 +196,21 @@ func sameLabel(labels []label, idx []int) bool {
 		}
 	}
 	return true
+}
+
+// parseHTML parses a page, reads its metadata, prunes what is invisible,
+// applies the selector rules and cuts the text into blocks.
+func (c *Cleaner) parseHTML(text string) (*htmlDoc, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		return nil, err
+	}
+	h := &htmlDoc{set: c.set, root: doc.Nodes[0], marked: map[*html.Node]bool{}}
+	h.page = readPageMeta(doc)
+	h.prune()
+	h.measure()
+	h.walk()
+	return h, nil
 }
 
 // invisible elements hold no text a reader sees.

@@ -12,6 +12,7 @@ type line struct {
 	start, end int    // byte offsets of the line in the pass's text, without the newline
 	norm       string // normalised text; "" for a blank line
 	indent     int    // leading spaces (a tab counts four)
+	para       int    // wrapped paragraph the line is in (0: none)
 	words      int
 	terminal   bool // ends like a sentence
 	prose      bool // long enough and sentence-like: a paragraph of article text
@@ -82,6 +83,9 @@ type textPass struct {
 	// title is taken as the title.
 	html       bool
 	knownTitle string
+
+	learned *Boilerplate // lines the corpus repeats
+	paras   int          // wrapped paragraphs found
 }
 
 func newTextPass(set *rules.Set, text string, lang string) *textPass {
@@ -93,7 +97,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		l := &p.lines[i]
 		l.start, l.end = sp[0], sp[1]
 		raw := text[sp[0]:sp[1]]
-		l.norm = unglue(stripRefs(rules.Normalize(raw)))
+		l.norm = undecorate(unglue(stripRefs(rules.Normalize(raw))))
 		for k := 0; k < len(raw) && (raw[k] == ' ' || raw[k] == '\t'); k++ {
 			l.indent++
 			if raw[k] == '\t' {
@@ -161,8 +165,10 @@ func (p *textPass) markParagraph(i, j int) {
 	}
 	joined := b.String()
 	if isProse(joined, rules.CountWords(joined), rules.EndsSentence(joined)) {
+		p.paras++
 		for k := i; k < j; k++ {
 			p.lines[k].prose = true
+			p.lines[k].para = p.paras
 		}
 	}
 }
@@ -181,6 +187,19 @@ func isListItem(s string) bool {
 		k = 1
 	}
 	return k > 0 && k+1 < len(s) && (s[k] == '.' || s[k] == ')') && s[k+1] == ' '
+}
+
+// undecorate removes the marks html2text and Markdown put around headings
+// ("****** Title ******", "## Title ##") from a line's matching form.
+func undecorate(s string) string {
+	if len(s) < 5 || !strings.ContainsAny(s[:1], "*=#~") {
+		return s
+	}
+	inner := strings.TrimRight(strings.TrimLeft(s, "*=#~"), "*=#~")
+	if len(s)-len(inner) < 2 || strings.TrimSpace(inner) == "" {
+		return s
+	}
+	return strings.TrimSpace(inner)
 }
 
 // unglue turns underscores that join words ("Skip_to_main_content", as
@@ -335,6 +354,7 @@ func (p *textPass) run() {
 			p.setLabel(i, r, g, 0)
 		}
 	}
+	p.applyLearned()
 	headers := p.findHeaders()
 	var rg region
 	dump := !p.html && p.dumpMode(headers)
@@ -498,6 +518,33 @@ func (p *textPass) takeKnownTitle() {
 		if got == want || len(got) >= 12 && strings.Contains(want, got) || len(want) >= 12 && strings.Contains(got, want) {
 			p.setLabel(i, r, nil, 0)
 			return
+		}
+	}
+}
+
+// applyLearned removes the lines the corpus repeats. A line of a wrapped
+// paragraph only goes with the whole paragraph: a wrapped fragment that
+// recurs by chance does not make the paragraph boilerplate.
+func (p *textPass) applyLearned() {
+	r := p.set.Rule("site.corpus-boilerplate")
+	if r == nil || p.learned.Len() == 0 {
+		return
+	}
+	partial := map[int]bool{} // paragraphs with a line the corpus does not repeat
+	learned := make([]bool, len(p.lines))
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.blank() {
+			continue
+		}
+		learned[i] = p.learned.Has(l.norm)
+		if !learned[i] && l.para > 0 {
+			partial[l.para] = true
+		}
+	}
+	for i, ok := range learned {
+		if ok && !p.labelled(i) && !partial[p.lines[i].para] {
+			p.setLabel(i, r, nil, 0)
 		}
 	}
 }

@@ -146,6 +146,7 @@ func (p *textPass) parseThread() {
 					break
 				}
 			}
+			p.afterThread(end)
 			p.applyRange(end, len(p.lines), outside)
 		}
 		group := p.newGroup()
@@ -250,4 +251,46 @@ func atReply(text string, earlier []Comment) string {
 
 func isWordByte(b byte) bool {
 	return b == '_' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b >= 0x80
+}
+
+// afterThread handles what follows the last comment: lines that open
+// zones (a related list, a lynx link list) open them there, as they
+// would after the article.
+func (p *textPass) afterThread(from int) {
+	opens := func(r *rules.Rule) bool { return r.StartsZone() && r.Action != rules.StartThread && (r.Scope == rules.Tail || r.Scope == rules.Anywhere) }
+	var starts []int
+	for i := from; i < len(p.lines); i++ {
+		if l := p.labels[i]; l.rule != nil {
+			if opens(l.rule) {
+				starts = append(starts, i)
+			}
+			continue
+		}
+		if r, g := p.match(i, opens); r != nil {
+			p.setLabel(i, r, g, 0)
+			starts = append(starts, i)
+		}
+	}
+	for k, start := range starts {
+		limit := len(p.lines)
+		if k+1 < len(starts) {
+			limit = starts[k+1]
+		}
+		r := p.labels[start].rule
+		z := zone{start: start, end: limit, rule: r, group: p.newGroup()}
+		if r.Field == "author_bio" {
+			z.end = p.authorBox(&z, limit)
+		} else {
+			z.end = p.listEnd(start, limit)
+		}
+		switch r.Field {
+		case "related", "read_also":
+			p.listItems(&z)
+		}
+		for i := z.start; i < z.end; i++ {
+			if !p.labelled(i) && !p.lines[i].blank() {
+				p.labels[i] = label{rule: z.rule, group: z.group}
+			}
+		}
+	}
 }

@@ -192,8 +192,8 @@ func (p *textPass) listItems(z *zone) {
 			continue
 		}
 		switch {
-		case isHeadline(l):
-			items = append(items, Related{Title: l.norm})
+		case isHeadline(l) && l.words >= 3:
+			items = append(items, Related{Title: stripListMarker(l.norm)})
 			lastWasHeadline = true
 		case lastWasHeadline:
 			items[len(items)-1].Snippet = l.norm
@@ -271,4 +271,16 @@ func appendUniqueStrings(xs, ys []string) []string {
 		xs = appendUniqueString(xs, y)
 	}
 	return xs
+}
+
+// stripListMarker removes a bullet or a number from the start of a list
+// item ("1. Cycle lanes delayed", "• New bridge").
+func stripListMarker(s string) string {
+	if !isListItem(s) {
+		return s
+	}
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return strings.TrimSpace(s[i+1:])
+	}
+	return s
 }

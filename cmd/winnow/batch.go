@@ -217,12 +217,7 @@ func runBatch(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 		warn("%v", err)
 	}
 	b := &batch{c: c, o: o, color: useColor(stdout), claims: &claims{seen: map[string]string{}}}
-	w := &walker{exts: map[string]bool{}, cleanTemps: o.write, report: fail}
-	for _, e := range strings.Split(o.exts, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			w.exts["."+strings.TrimPrefix(strings.ToLower(e), ".")] = true
-		}
-	}
+	w := &walker{exts: extSet(o.exts), cleanTemps: o.write, report: fail}
 	if o.outDir != "" {
 		if abs, err := filepath.Abs(o.outDir); err == nil {
 			w.skip = append(w.skip, abs)

@@ -73,6 +73,8 @@ type options struct {
 	filesFrom    string
 	nul          bool
 	exts         string
+	learn        bool
+	learnMin     int
 }
 
 func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
@@ -100,6 +102,8 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.StringVar(&o.filesFrom, "files-from", "", "batch: read the paths to clean from `FILE` (\"-\": stdin), one a line")
 	fs.BoolVarP(&o.nul, "null", "0", false, "--files-from: paths are separated by NUL bytes")
 	fs.StringVar(&o.exts, "ext", "txt,text,html,htm", "file `extensions` a directory walk takes, comma-separated")
+	fs.BoolVar(&o.learn, "learn", false, "batch: read the inputs twice; lines that recur in many documents (a site's template) are removed everywhere")
+	fs.IntVar(&o.learnMin, "learn-min", 5, "--learn: a line is boilerplate when it occurs in at least `N` documents")
 	fs.Int64Var(&o.maxSize, "max-size", 64<<20, "refuse inputs larger than this many `bytes` (64 MiB unless set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "do not print warnings")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -158,13 +162,36 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		keep = append(keep, rules.Category(k))
 	}
-	c, err := cleaner.New(cleaner.Options{Rules: set, Input: kind, Keep: keep})
+	copts := cleaner.Options{Rules: set, Input: kind, Keep: keep}
+	c, err := cleaner.New(copts)
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow: %v\n", err)
 		return exitError
 	}
 	if o.jobs < 1 {
 		return usage("--jobs must be at least 1")
+	}
+	if o.learn {
+		readsStdin := len(o.paths) == 0 || o.filesFrom == "-"
+		for _, p := range o.paths {
+			readsStdin = readsStdin || p == "-"
+		}
+		if readsStdin {
+			return usage("--learn reads its inputs twice: name files or directories (not stdin)")
+		}
+		if o.learnMin < 2 {
+			return usage("--learn-min must be at least 2")
+		}
+		b, err := learn(ctx, c, &o, stderr)
+		if err != nil {
+			fmt.Fprintf(stderr, "winnow: --learn: %v\n", err)
+			return exitError
+		}
+		copts.Boilerplate = b
+		if c, err = cleaner.New(copts); err != nil {
+			fmt.Fprintf(stderr, "winnow: %v\n", err)
+			return exitError
+		}
 	}
 	batchMode := o.outDir != "" || o.write || o.list || o.diff
 	if o.jsonl {
