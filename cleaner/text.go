@@ -3,6 +3,7 @@ package cleaner
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/winnow-text/winnow/rules"
 )
@@ -196,8 +197,8 @@ func undecorate(s string) string {
 		return s
 	}
 	inner := strings.TrimRight(strings.TrimLeft(s, "*=#~"), "*=#~")
-	if len(s)-len(inner) < 2 || strings.TrimSpace(inner) == "" {
-		return s
+	if len(s)-len(inner) < 2 || !strings.ContainsFunc(inner, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return s // a separator, not a decorated heading
 	}
 	return strings.TrimSpace(inner)
 }
