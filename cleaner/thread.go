@@ -97,12 +97,17 @@ func (p *textPass) chooseThread(headers []headerMatch, markers []int) *thread {
 		return nil
 	}
 	// A layout whose time line is optional: when most headers have a time,
-	// one without it is a quote inside a comment ("Karl wrote:").
+	// one without it is a quote inside a comment ("Karl wrote:"). When
+	// most have none, they may be quotes in the article itself: such a
+	// thread needs a line that opens the comments.
 	timed := 0
 	for _, h := range best {
 		if h.groups["posted"] != "" {
 			timed++
 		}
+	}
+	if timed*2 <= len(best) && !marked {
+		return nil
 	}
 	if timed*2 > len(best) && timed < len(best) {
 		kept := best[:0:0]

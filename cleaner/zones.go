@@ -107,12 +107,19 @@ func (p *textPass) listEnd(from, limit int) int {
 			afterHeadline = false
 			continue
 		}
-		if l.prose && !afterHeadline {
+		if l.prose && !(afterHeadline && isSnippet(l)) {
 			return i
 		}
 		afterHeadline = isHeadline(l)
 	}
 	return limit
+}
+
+// isSnippet reports whether a prose line can be a list entry's snippet:
+// short, or cut with an ellipsis (an article's first paragraph under its
+// headline is neither).
+func isSnippet(l *line) bool {
+	return l.words <= 40 || strings.HasSuffix(l.norm, "…") || strings.HasSuffix(l.norm, "...")
 }
 
 // isHeadline tells a list entry's headline from its snippet.
