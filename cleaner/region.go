@@ -342,6 +342,64 @@ func stripSection(s string) string {
 	return s
 }
 
+// labelCaptions takes, in a dump, the lines a photo leaves: a sentence
+// repeated within the next five lines (alt text and caption), and a line
+// that is one sentence twice ("A whale.A whale.").
+func (p *textPass) labelCaptions() {
+	r := p.set.Rule("site.outside-region")
+	if r == nil {
+		return
+	}
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.blank() || l.words < 3 || p.labelled(i) {
+			continue
+		}
+		if half := len(l.norm) / 2; len(l.norm)%2 == 0 && l.norm[:half] == l.norm[half:] ||
+			len(l.norm)%2 == 1 && l.norm[:half] == l.norm[half+1:] && l.norm[half] == ' ' {
+			p.setLabel(i, r, nil, 0)
+			continue
+		}
+		if !l.terminal {
+			continue // a headline may be repeated; a caption is a sentence
+		}
+		for j, seen := i+1, 0; j < len(p.lines) && seen < 5; j++ {
+			if p.lines[j].blank() {
+				continue
+			}
+			seen++
+			if p.lines[j].norm == l.norm {
+				p.setLabel(i, r, nil, 0)
+				p.setLabel(j, r, nil, 0)
+				break
+			}
+		}
+	}
+}
+
+// endAtComments ends a dump's article region where a comment section
+// opens (a thread, or a line like "View comments (27)"), once two lines of
+// article prose came before it: an article does not go on after its
+// comments, and comment prose would otherwise extend the region.
+func (p *textPass) endAtComments(rg *region) {
+	prose := 0
+	for i := rg.start; i <= rg.end; i++ {
+		if p.lines[i].prose && !p.labelled(i) {
+			prose++
+		}
+		z := p.zoneAt(i)
+		opensComments := z != nil && z.start == i && (z.thread || z.rule.Action == rules.StartThread)
+		if opensComments && prose >= 2 {
+			for j := i - 1; j >= rg.start; j-- {
+				if p.lines[j].prose && !p.labelled(j) {
+					rg.end = j
+					return
+				}
+			}
+		}
+	}
+}
+
 // labelOutside removes what a dump holds outside the article region and
 // that no rule, zone or thread took (the head window has had its chance:
 // what the head rules left there is chrome too).

@@ -360,6 +360,7 @@ func (p *textPass) run() {
 	var rg region
 	dump := !p.html && p.dumpMode(headers)
 	if dump {
+		p.labelCaptions()
 		var ok bool
 		if rg, ok = p.findRegion(); ok {
 			p.first = rg.start
@@ -394,6 +395,7 @@ func (p *textPass) run() {
 	p.findZones(headers)
 	end := len(p.lines)
 	if dump {
+		p.endAtComments(&rg)
 		end = rg.end + 1
 	}
 	p.last = p.prevAnchor(end)
