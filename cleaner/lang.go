@@ -1,6 +1,7 @@
 package cleaner
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,8 +13,8 @@ import (
 // rule packs: the language whose stopwords make up the largest share of
 // the first words, if that share is clear. It returns "" when unsure.
 func detectLanguage(set *rules.Set, text string) string {
-	if len(text) > 32<<10 {
-		text = text[:32<<10]
+	if len(text) > 8<<10 {
+		text = text[:8<<10]
 	}
 	langs := set.Languages()
 	if len(langs) == 0 {
@@ -21,17 +22,14 @@ func detectLanguage(set *rules.Set, text string) string {
 	}
 	counts := make([]int, len(langs))
 	words := 0
-	var buf []byte
+	var buf [64]byte
 	forEachWord(text, func(w string) {
-		if words >= 4000 {
+		if words >= 600 || len(w) > len(buf) {
 			return
 		}
 		words++
-		buf = appendLower(buf[:0], w)
-		for k, l := range langs {
-			if set.IsStopword(l, string(buf)) {
-				counts[k]++
-			}
+		for set := set.StopwordLanguages(string(appendLower(buf[:0], w))); set != 0; set &= set - 1 {
+			counts[bits.TrailingZeros64(set)]++
 		}
 	})
 	best, second := -1, 0
@@ -55,27 +53,63 @@ func detectLanguage(set *rules.Set, text string) string {
 // apostrophes), or a single Han or kana character.
 func forEachWord(s string, fn func(string)) {
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && (isASCIILetter(s[j]) || s[j] == '\'') {
+				j++
+			}
+			if j < len(s) && s[j] >= utf8.RuneSelf {
+				j = wordEnd(s, j)
+			}
+			fn(s[i:j])
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) {
 			i += size
 			continue
 		}
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+		if isCJK(r) {
 			fn(s[i : i+size])
 			i += size
 			continue
 		}
-		j := i + size
-		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if !(unicode.IsLetter(r) || r == '\'' || r == '’') || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-				break
-			}
-			j += size
-		}
+		j := wordEnd(s, i+size)
 		fn(s[i:j])
 		i = j
 	}
+}
+
+// wordEnd is where the word that goes on at j ends.
+func wordEnd(s string, j int) int {
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) && c != '\'' {
+				return j
+			}
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !(unicode.IsLetter(r) || r == '’') || isCJK(r) {
+			return j
+		}
+		j += size
+	}
+	return j
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// isCJK reports whether r is a Han or kana character (a word by itself).
+func isCJK(r rune) bool {
+	return r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 func appendLower(dst []byte, s string) []byte {

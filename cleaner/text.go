@@ -304,7 +304,7 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, map
 		if r.Kind == rules.KindMarker || r.Kind == rules.KindCommentHeader || r.Kind == rules.KindSelector {
 			continue
 		}
-		if !accept(r) || !r.AppliesTo(rules.TextInput, p.lang) || !r.Check(l.norm) {
+		if !accept(r) || !r.AppliesTo(rules.TextInput, p.lang) || !r.CheckCounted(l.norm, l.words, l.terminal) {
 			continue
 		}
 		if r.Kind == rules.KindPhrase {

@@ -30,6 +30,9 @@ func (p *textPass) findHeaders() []headerMatch {
 	all := p.set.Rules()
 	seen := map[[2]int]bool{}
 	try := func(r *rules.Rule, anchorLine int) {
+		if l := &p.lines[anchorLine]; !r.CheckCounted(l.norm, l.words, l.terminal) {
+			return
+		}
 		start := anchorLine - r.Anchor
 		if start < 0 || seen[[2]int{r.Index(), start}] {
 			return

@@ -501,7 +501,7 @@ func (d decoder) rule(n *yaml.Node, p *Pack) (*Rule, error) {
 	if r.Kind == KindMarker && r.Field == "" {
 		return fail("a marker names the field it sets (truncated, edited, author_bio)")
 	}
-	if r.Prefer != (Conditions{}) && r.Select == All {
+	if (r.Prefer.MinWords != 0 || r.Prefer.MaxWords != 0 || r.Prefer.MaxChars != 0 || r.Prefer.Terminal != nil || len(r.Prefer.Ends) > 0) && r.Select == All {
 		return fail("prefer is for select first or last")
 	}
 	if r.Cues.Min > 0 && len(r.Cues.Words) == 0 || len(r.Cues.Words) > 0 && r.Cues.Min == 0 {
@@ -559,8 +559,16 @@ func (d decoder) conditions(n *yaml.Node, id, key string, c *Conditions) error {
 			}
 			c.Terminal = &b
 			return nil
+		case "ends":
+			if err := d.strs(v, id, &c.Ends); err != nil {
+				return err
+			}
+			for i := range c.Ends {
+				c.Ends[i] = strings.ToLower(c.Ends[i])
+			}
+			return nil
 		}
-		return d.errf(v, id, "%s: unknown key %q (known: min_words, max_words, max_chars, terminal)", key, k)
+		return d.errf(v, id, "%s: unknown key %q (known: min_words, max_words, max_chars, terminal, ends)", key, k)
 	})
 }
 
@@ -618,6 +626,19 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 			}
 		}
 	}
+	for l := range s.stopwords {
+		s.langs = append(s.langs, l)
+	}
+	sort.Strings(s.langs)
+	if len(s.langs) > 64 {
+		return nil, fmt.Errorf("rule packs: stoplists for %d languages; at most 64", len(s.langs))
+	}
+	s.stopLangs = map[string]uint64{}
+	for k, l := range s.langs {
+		for w := range s.stopwords[l] {
+			s.stopLangs[w] |= 1 << k
+		}
+	}
 	if _, ok := macros["month"]; !ok && len(monthWords) > 0 {
 		macros["month"] = wordAlternation(monthWords)
 	}
@@ -649,6 +670,8 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 			r := new(Rule)
 			*r = *orig
 			r.Lines = append([]HeaderLine(nil), orig.Lines...)
+			r.When.Ends = expandWords(orig.When.Ends, s.words)
+			r.Prefer.Ends = expandWords(orig.Prefer.Ends, s.words)
 			if err := compileRule(r, macros); err != nil {
 				return nil, err
 			}
@@ -674,7 +697,7 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 			}
 		}
 	}
-	s.prefilter = newPrefilter(s.rules, KindLine, KindMarker, KindCommentHeader)
+	s.prefilter = newPrefilter(s.rules, KindLine, KindCommentHeader)
 	s.selectors = newPrefilter(s.rules, KindSelector)
 	for _, r := range s.rules {
 		if err := s.checkExamples(r); err != nil {
@@ -691,6 +714,22 @@ func appendUnique(xs []int, x int) []int {
 		}
 	}
 	return append(xs, x)
+}
+
+// expandWords replaces entries that are just "{{name}}" of a list macro by
+// that list's words (lower case).
+func expandWords(list []string, words map[string][]string) []string {
+	var out []string
+	for _, w := range list {
+		if m := macroRefRE.FindStringSubmatch(w); m != nil && m[0] == strings.TrimSpace(w) && words[m[1]] != nil {
+			for _, x := range words[m[1]] {
+				out = append(out, strings.ToLower(x))
+			}
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // expandPhrase turns a phrase that is just "{{name}}" of a list macro into
@@ -731,19 +770,24 @@ func expandMacros(pat string, macros map[string]string) (string, error) {
 	return pat, nil
 }
 
-// wordAlternation is a regexp matching any of words literally, longest
-// first, with spaces matching any run of spaces.
+// wordAlternation is a regexp matching any of words literally, with
+// spaces matching any run of spaces. The words are sorted so that those
+// sharing a beginning are neighbours: the regexp parser then factors the
+// list into a tree, and matching it costs the length of a word rather
+// than the number of words.
 func wordAlternation(words []string) string {
-	ws := append([]string(nil), words...)
-	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-	parts := make([]string, 0, len(ws))
+	var ws []string
 	seen := map[string]bool{}
-	for _, w := range ws {
+	for _, w := range words {
 		w = strings.TrimSpace(w)
-		if w == "" || seen[strings.ToLower(w)] {
-			continue
+		if w != "" && !seen[strings.ToLower(w)] {
+			seen[strings.ToLower(w)] = true
+			ws = append(ws, strings.ToLower(w))
 		}
-		seen[strings.ToLower(w)] = true
+	}
+	sort.Strings(ws)
+	parts := make([]string, 0, len(ws))
+	for _, w := range ws {
 		parts = append(parts, strings.ReplaceAll(regexp.QuoteMeta(w), " ", ` +`))
 	}
 	return strings.Join(parts, "|")

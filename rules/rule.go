@@ -159,6 +159,7 @@ type Conditions struct {
 	MaxWords int   // at most this many words (0: no limit)
 	MaxChars int   // at most this many bytes (0: no limit)
 	Terminal *bool // the line ends (true) or does not end (false) a sentence
+	Ends     []string // the line ends with one of these (lower case; ignoring closing punctuation)
 }
 
 // Cues require evidence words in the matched text: at least Min of Words
@@ -286,8 +287,42 @@ func (r *Rule) AppliesTo(in Input, lang string) bool {
 
 // Check reports whether text (a normalised line: trimmed, runs of white
 // space folded to one space) meets the rule's conditions: a cheap test to
-// run before the pattern. Cues are checked after it (CuesMet).
+// run before the pattern. Cues are checked after it (CuesMet). For a
+// comment_header rule, the conditions are on its anchor line.
 func (r *Rule) Check(text string) bool { return r.When.Meets(text) }
+
+// CheckCounted is Check for a line whose words were counted already
+// (CountWords) and whose sentence end is known.
+func (r *Rule) CheckCounted(text string, words int, terminal bool) bool {
+	w := r.When
+	if w.MaxChars > 0 && len(text) > w.MaxChars {
+		return false
+	}
+	if words < w.MinWords || w.MaxWords > 0 && words > w.MaxWords {
+		return false
+	}
+	return (w.Terminal == nil || terminal == *w.Terminal) && w.endsWell(text)
+}
+
+// endsWell reports whether text ends with one of Ends (or Ends is empty),
+// ignoring case and closing punctuation.
+func (w Conditions) endsWell(text string) bool {
+	if len(w.Ends) == 0 {
+		return true
+	}
+	t := strings.TrimRight(text, " .,;:!?\"'”’)]»›→*")
+	for _, e := range w.Ends {
+		if len(t) >= len(e) && strings.EqualFold(t[len(t)-len(e):], e) {
+			return true
+		}
+		if e == ")" || e == "]" || e == "»" || e == "›" || e == "→" {
+			if strings.HasSuffix(strings.TrimRight(text, " ."), e) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // CuesMet reports whether text holds enough of the rule's cue words.
 func (r *Rule) CuesMet(text string) bool { return r.Cues.Met(text) }
@@ -303,7 +338,7 @@ func (w Conditions) Meets(text string) bool {
 			return false
 		}
 	}
-	return w.Terminal == nil || EndsSentence(text) == *w.Terminal
+	return (w.Terminal == nil || EndsSentence(text) == *w.Terminal) && w.endsWell(text)
 }
 
 // Match runs a line rule's pattern on a normalised line (after Check) and
@@ -359,15 +394,41 @@ func (r *Rule) MatchHeader(lines []string) (n int, groups map[string]string) {
 	return n, groups
 }
 
+// markerWindow is how much of a text's end a marker is looked for in:
+// markers are short, and an end-anchored pattern would otherwise be tried
+// at every position of a long text.
+const markerWindow = 160
+
 // StripMarker removes a marker rule's match from the end of text and
 // reports whether there was one.
 func (r *Rule) StripMarker(text string) (string, bool) {
 	if r.re == nil {
 		return text, false
 	}
-	loc := r.re.FindStringIndex(text)
+	from := 0
+	if len(text) > markerWindow {
+		from = len(text) - markerWindow
+		for from < len(text) && !utf8.RuneStart(text[from]) {
+			from++
+		}
+	}
+	tail := text[from:]
+	if len(r.Keywords) > 0 {
+		lower := strings.ToLower(tail)
+		found := false
+		for _, k := range r.Keywords {
+			if strings.Contains(lower, strings.ToLower(k)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return text, false
+		}
+	}
+	loc := r.re.FindStringIndex(tail)
 	if loc == nil {
 		return text, false
 	}
-	return text[:loc[0]], true
+	return text[:from+loc[0]], true
 }

@@ -2,11 +2,9 @@ package rules
 
 import (
 	"embed"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
 //go:embed packs/*.yaml
@@ -29,6 +27,8 @@ func Default() (*Set, error) {
 // Set is a compiled, immutable collection of rules with their shared
 // vocabulary. It is safe for concurrent use.
 type Set struct {
+	stopLangs map[string]uint64   // stopword → bit per language (index in Languages)
+	langs     []string            // languages with stoplists, sorted
 	words     map[string][]string // list macros, for mechanisms
 	selectors *Prefilter          // keywords of selector rules, over element signatures
 	rules     []*Rule
@@ -53,14 +53,11 @@ func (s *Set) Month(word string) int {
 }
 
 // Languages returns the languages that have stopword lists, sorted.
-func (s *Set) Languages() []string {
-	var out []string
-	for l := range s.stopwords {
-		out = append(out, l)
-	}
-	sort.Strings(out)
-	return out
-}
+func (s *Set) Languages() []string { return s.langs }
+
+// StopwordLanguages returns a bit set of the languages (by their index in
+// Languages) that have the lower-case word as a stopword.
+func (s *Set) StopwordLanguages(word string) uint64 { return s.stopLangs[word] }
 
 // IsStopword reports whether the lower-case word is a stopword of lang.
 func (s *Set) IsStopword(lang, word string) bool { return s.stopwords[lang][word] }
@@ -90,8 +87,8 @@ func (s *Set) Prefilter() *Prefilter { return s.prefilter }
 // Prefilter finds, in one pass over a text, every keyword of every rule:
 // a rule with keywords is only tried on a line that holds one of them.
 type Prefilter struct {
-	ac     ahocorasick.AhoCorasick
-	hits   [][]int // automaton pattern → rule indexes
+	ac     *automaton
+	hits   [][]int // keyword → rule indexes
 	always []int   // rules without keywords (pattern kinds only)
 	empty  bool
 }
@@ -129,15 +126,7 @@ func newPrefilter(rs []*Rule, kinds ...Kind) *Prefilter {
 		}
 	}
 	p.empty = len(patterns) == 0
-	if !p.empty {
-		b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-			AsciiCaseInsensitive: true,
-			MatchOnlyWholeWords:  false,
-			MatchKind:            ahocorasick.StandardMatch,
-			DFA:                  true,
-		})
-		p.ac = b.Build(patterns)
-	}
+	p.ac = newAutomaton(patterns)
 	return p
 }
 
@@ -151,10 +140,11 @@ func (p *Prefilter) Scan(text string, fn func(end int, rules []int)) {
 	if p.empty {
 		return
 	}
-	it := p.ac.IterOverlapping(text)
-	for m := it.Next(); m != nil; m = it.Next() {
-		fn(m.End(), p.hits[m.Pattern()])
-	}
+	p.ac.scan(text, func(end int, ids []int) {
+		for _, id := range ids {
+			fn(end, p.hits[id])
+		}
+	})
 }
 
 // hasKeyword reports whether text holds one of r's keywords (or r has none).

@@ -55,16 +55,26 @@ func isNormal(s string) bool {
 func isNormalSlow(s string) bool {
 	prevSpace := true
 	for _, r := range s {
-		sp := unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+		sp := r == ' ' || r < ' ' || r >= 0x7f && isSpaceOrControl(r)
 		if sp && (r != ' ' || prevSpace) {
-			return false
-		}
-		if unicode.IsControl(r) {
 			return false
 		}
 		prevSpace = sp
 	}
 	return !prevSpace
+}
+
+// isSpaceOrControl is unicode.IsSpace or IsControl (and the zero-width
+// space and BOM), with the common non-ASCII letters and punctuation of
+// articles answered without a table lookup.
+func isSpaceOrControl(r rune) bool {
+	switch {
+	case r >= 0xA1 && r < 0x1680, r > 0x3000 && r != 0xFEFF:
+		return false
+	case r >= 0x2010 && r <= 0x2027: // dashes, quotes, bullets, ellipsis
+		return false
+	}
+	return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u200b' || r == '\ufeff'
 }
 
 // edgePunct is trimmed from both ends of a phrase key.
