@@ -265,7 +265,9 @@ func isWordByte(b byte) bool {
 // zones (a related list, a lynx link list) open them there, as they
 // would after the article.
 func (p *textPass) afterThread(from int) {
-	opens := func(r *rules.Rule) bool { return r.StartsZone() && r.Action != rules.StartThread && (r.Scope == rules.Tail || r.Scope == rules.Anywhere) }
+	opens := func(r *rules.Rule) bool {
+		return r.StartsZone() && r.Action != rules.StartThread && (r.Scope == rules.Tail || r.Scope == rules.Anywhere)
+	}
 	var starts []int
 	for i := from; i < len(p.lines); i++ {
 		if l := p.labels[i]; l.rule != nil {

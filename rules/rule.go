@@ -155,10 +155,10 @@ func IsField(name string) bool {
 
 // Conditions are cheap line features checked before any pattern runs.
 type Conditions struct {
-	MinWords int   // at least this many words (0: no limit)
-	MaxWords int   // at most this many words (0: no limit)
-	MaxChars int   // at most this many bytes (0: no limit)
-	Terminal *bool // the line ends (true) or does not end (false) a sentence
+	MinWords int      // at least this many words (0: no limit)
+	MaxWords int      // at most this many words (0: no limit)
+	MaxChars int      // at most this many bytes (0: no limit)
+	Terminal *bool    // the line ends (true) or does not end (false) a sentence
 	Ends     []string // the line ends with one of these (lower case; ignoring closing punctuation)
 }
 

@@ -4,7 +4,6 @@ import (
 	"embed"
 	"strings"
 	"unicode/utf8"
-
 )
 
 //go:embed packs/*.yaml
