@@ -139,11 +139,20 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 	var meta Meta
 	passText, mapping := text, []int(nil)
 	groups := 0
+	var cache *lineCache
 	for pass := 0; pass < maxPasses; pass++ {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, meta, err
 		}
-		p := newTextPass(c.set, passText, lang)
+		var p *textPass
+		if cache == nil {
+			p = newTextPass(c.set, passText, lang)
+			p.scan()
+			cache = &lineCache{lines: append([]line(nil), p.lines...), cands: p.cands}
+		} else {
+			p = newTextPassFrom(c.set, passText, lang, mapping, cache)
+		}
+		p.kept = c.keep
 		p.learned = c.learned
 		if setup != nil {
 			setup(p)

@@ -87,6 +87,9 @@ type textPass struct {
 
 	learned *Boilerplate // lines the corpus repeats
 	paras   int          // wrapped paragraphs found
+
+	reused bool                     // a later pass of a fixpoint (see newTextPassFrom)
+	kept   map[rules.Category]bool // categories left in the body
 }
 
 func newTextPass(set *rules.Set, text string, lang string) *textPass {
@@ -112,6 +115,42 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		l.words = rules.CountWords(l.norm)
 		l.terminal = rules.EndsSentence(l.norm)
 		l.prose = isProse(l.norm, l.words, l.terminal)
+	}
+	p.markWrapped()
+	p.labels = make([]label, len(spans))
+	return p
+}
+
+// lineCache keeps what the first pass of a fixpoint learned about each
+// line of the input that cannot change in later passes: its normal form
+// and counts, and the rules its keywords select.
+type lineCache struct {
+	lines []line
+	cands [][]int
+}
+
+// newTextPassFrom makes a later pass of a fixpoint over text, the body of
+// the earlier passes: mapping gives each of its lines' input line (-1 for
+// a folded blank line), whose facts come from the cache.
+func newTextPassFrom(set *rules.Set, text, lang string, mapping []int, cache *lineCache) *textPass {
+	p := &textPass{set: set, text: text, lang: lang, first: -1, last: -1, reused: true}
+	spans := splitLines(text)
+	p.lines = make([]line, len(spans))
+	p.norms = make([]string, len(spans))
+	p.cands = make([][]int, len(spans))
+	for i, sp := range spans {
+		if i < len(mapping) && mapping[i] >= 0 {
+			orig := mapping[i]
+			p.lines[i] = cache.lines[orig]
+			p.cands[i] = cache.cands[orig]
+		} else {
+			p.lines[i] = line{}
+		}
+		l := &p.lines[i]
+		l.start, l.end = sp[0], sp[1]
+		l.para = 0
+		l.prose = l.norm != "" && isProse(l.norm, l.words, l.terminal)
+		p.norms[i] = l.norm
 	}
 	p.markWrapped()
 	p.labels = make([]label, len(spans))
@@ -348,9 +387,19 @@ func scopeIs(scopes ...rules.Scope) func(*rules.Rule) bool {
 
 // run detects everything in the text and fills labels and meta.
 func (p *textPass) run() {
-	p.scan()
+	if p.cands == nil {
+		p.scan()
+	}
 	anywhere := scopeIs(rules.Anywhere)
+	if p.reused {
+		// A line still in the body matched no "anywhere" rule in the
+		// first pass, unless its category is kept.
+		anywhere = func(r *rules.Rule) bool { return r.Scope == rules.Anywhere && p.kept[r.Category] }
+	}
 	for i := range p.lines {
+		if p.reused && len(p.kept) == 0 {
+			break
+		}
 		if r, g := p.match(i, anywhere); r != nil {
 			p.setLabel(i, r, g, 0)
 		}

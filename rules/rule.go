@@ -348,6 +348,10 @@ func (r *Rule) Match(text string) (groups map[string]string, ok bool) {
 	if r.re == nil {
 		return nil, false
 	}
+	if len(r.groups) <= 1 || !r.re.MatchString(text) {
+		// No groups to read, or no match: the cheaper test decides.
+		return nil, len(r.groups) <= 1 && r.re.MatchString(text)
+	}
 	loc := r.re.FindStringSubmatchIndex(text)
 	if loc == nil {
 		return nil, false
