@@ -13,8 +13,8 @@ import (
 // rule packs: the language whose stopwords make up the largest share of
 // the first words, if that share is clear. It returns "" when unsure.
 func detectLanguage(set *rules.Set, text string) string {
-	if len(text) > 8<<10 {
-		text = text[:8<<10]
+	if len(text) > 4<<10 {
+		text = text[:4<<10]
 	}
 	langs := set.Languages()
 	if len(langs) == 0 {
@@ -24,7 +24,7 @@ func detectLanguage(set *rules.Set, text string) string {
 	words := 0
 	var buf [64]byte
 	forEachWord(text, func(w string) {
-		if words >= 600 || len(w) > len(buf) {
+		if words >= 200 || len(w) > len(buf) {
 			return
 		}
 		words++
@@ -43,7 +43,7 @@ func detectLanguage(set *rules.Set, text string) string {
 			second = c
 		}
 	}
-	if best < 0 || counts[best] < 5 || counts[best]*10 < words || counts[best]*4 < second*5 {
+	if best < 0 || counts[best] < 4 || counts[best]*10 < words || counts[best]*4 < second*5 {
 		return ""
 	}
 	return langs[best]

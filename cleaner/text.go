@@ -88,6 +88,9 @@ type textPass struct {
 	learned *Boilerplate // lines the corpus repeats
 	paras   int          // wrapped paragraphs found
 
+	merged [][]int                  // candidates per line, once made
+	memo       map[memoKey]memoResult // pattern results by rule and text
+	headerMemo rules.HeaderMemo       // comment-header line matches
 	reused bool                     // a later pass of a fixpoint (see newTextPassFrom)
 	kept   map[rules.Category]bool // categories left in the body
 }
@@ -314,14 +317,59 @@ func appendUniqueInt(xs []int, x int) []int {
 	return append(xs, x)
 }
 
-// candidates returns the rules worth trying on line i, in set order.
-func (p *textPass) candidates(i int, buf []int) []int {
-	buf = buf[:0]
-	buf = append(buf, p.set.MatchPhrase(p.lines[i].norm)...)
-	buf = append(buf, p.cands[i]...)
-	buf = append(buf, p.set.Prefilter().Always()...)
-	sort.Ints(buf)
-	return buf
+// mayMatch reports whether any rule that runs on every line in its scope
+// could match line i: one of its keywords is there, or it is a phrase.
+// (Rules without keywords only run in the head, the tail and threads.)
+func (p *textPass) mayMatch(i int) bool {
+	return !p.lines[i].blank() && (len(p.cands[i]) > 0 || p.set.MatchPhrase(p.lines[i].norm) != nil || p.set.AlwaysAnywhere())
+}
+
+// memoKey is a rule tried on a line's text.
+type memoKey struct {
+	rule int
+	text string
+}
+
+type memoResult struct {
+	groups map[string]string
+	ok     bool
+}
+
+// memoMatch is r.Match(text), remembered for the document: pages repeat
+// lines (a commenter's name, "9 months ago", "Reply"), and a pattern costs
+// far more than a lookup.
+func (p *textPass) memoMatch(r *rules.Rule, text string) (map[string]string, bool) {
+	if p.memo == nil {
+		p.memo = map[memoKey]memoResult{}
+	}
+	k := memoKey{r.Index(), text}
+	if m, ok := p.memo[k]; ok {
+		return m.groups, m.ok
+	}
+	g, ok := r.Match(text)
+	p.memo[k] = memoResult{g, ok}
+	return g, ok
+}
+
+// candidates returns the rules worth trying on line i, in set order:
+// phrase rules whose phrase it is, rules whose keywords it holds, rules
+// without keywords. The list is made once per line and pass.
+func (p *textPass) candidates(i int) []int {
+	if p.merged == nil {
+		p.merged = make([][]int, len(p.lines))
+	}
+	if c := p.merged[i]; c != nil {
+		return c
+	}
+	phr := p.set.MatchPhrase(p.lines[i].norm)
+	always := p.set.Prefilter().Always()
+	c := make([]int, 0, len(phr)+len(p.cands[i])+len(always))
+	c = append(c, phr...)
+	c = append(c, p.cands[i]...)
+	c = append(c, always...)
+	sort.Ints(c)
+	p.merged[i] = c
+	return c
 }
 
 // match returns the first rule (in set order) that accept allows and that
@@ -331,10 +379,9 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, map
 	if l.blank() {
 		return nil, nil
 	}
-	var arr [16]int
 	all := p.set.Rules()
 	prev := -1
-	for _, idx := range p.candidates(i, arr[:0]) {
+	for _, idx := range p.candidates(i) {
 		if idx == prev {
 			continue
 		}
@@ -353,7 +400,7 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, map
 			}
 			continue
 		}
-		if g, ok := r.Match(l.norm); ok && r.CuesMet(l.norm) {
+		if g, ok := p.memoMatch(r, l.norm); ok && r.CuesMet(l.norm) {
 			return r, g
 		}
 	}
@@ -399,6 +446,9 @@ func (p *textPass) run() {
 	for i := range p.lines {
 		if p.reused && len(p.kept) == 0 {
 			break
+		}
+		if !p.mayMatch(i) {
+			continue
 		}
 		if r, g := p.match(i, anywhere); r != nil {
 			p.setLabel(i, r, g, 0)

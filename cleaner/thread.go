@@ -29,6 +29,9 @@ func (p *textPass) findHeaders() []headerMatch {
 	var out []headerMatch
 	all := p.set.Rules()
 	seen := map[[2]int]bool{}
+	if p.headerMemo == nil {
+		p.headerMemo = rules.HeaderMemo{}
+	}
 	try := func(r *rules.Rule, anchorLine int) {
 		if l := &p.lines[anchorLine]; !r.CheckCounted(l.norm, l.words, l.terminal) {
 			return
@@ -39,7 +42,7 @@ func (p *textPass) findHeaders() []headerMatch {
 		}
 		seen[[2]int{r.Index(), start}] = true
 		end := min(start+len(r.Lines), len(p.norms))
-		if n, g := r.MatchHeader(p.norms[start:end]); n > 0 {
+		if n, g := r.MatchHeader(p.norms[start:end], p.headerMemo); n > 0 {
 			out = append(out, headerMatch{rule: r, start: start, n: n, groups: g})
 		}
 	}

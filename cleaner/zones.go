@@ -50,6 +50,9 @@ func (p *textPass) findZones(headers []headerMatch) {
 			}
 			continue
 		}
+		if !p.mayMatch(i) {
+			continue
+		}
 		if r, g := p.match(i, tailZone); r != nil {
 			opens = append(opens, opener{line: i, rule: r, groups: g})
 		}

@@ -920,12 +920,12 @@ func (s *Set) checkExamples(r *Rule) error {
 			if !s.prefilter.hasKeyword(r, lines[min(r.Anchor, len(lines)-1)]) {
 				return fail("strip example %q: line %d holds none of the keywords %q", ex, r.Anchor+1, r.Keywords)
 			}
-			if n, _ := r.MatchHeader(lines); n != len(lines) {
+			if n, _ := r.MatchHeader(lines, nil); n != len(lines) {
 				return fail("strip example %q is not a whole header", ex)
 			}
 		}
 		for _, ex := range r.Examples.Keep {
-			if n, _ := r.MatchHeader(splitExampleLines(ex)); n > 0 {
+			if n, _ := r.MatchHeader(splitExampleLines(ex), nil); n > 0 {
 				return fail("keep example %q matches as a header", ex)
 			}
 		}

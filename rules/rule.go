@@ -370,16 +370,26 @@ func (r *Rule) Match(text string) (groups map[string]string, ok bool) {
 	return groups, true
 }
 
+// HeaderMemo remembers header-line matches for one document: threads
+// repeat commenters' names and times ("9 months ago").
+type HeaderMemo map[headerMemoKey][]int
+
+type headerMemoKey struct {
+	rule, line int
+	text       string
+}
+
 // MatchHeader matches a comment_header rule at lines[0:]: it returns how
-// many lines the header takes and its groups, or n=0. lines are normalised.
-func (r *Rule) MatchHeader(lines []string) (n int, groups map[string]string) {
+// many lines the header takes and its groups, or n=0. lines are
+// normalised. memo may be nil.
+func (r *Rule) MatchHeader(lines []string, memo HeaderMemo) (n int, groups map[string]string) {
 	groups = map[string]string{}
-	for _, hl := range r.Lines {
+	for k, hl := range r.Lines {
 		ok := false
 		if n < len(lines) {
 			if hl.Same != "" {
 				ok = groups[hl.Same] != "" && lines[n] == groups[hl.Same]
-			} else if loc := hl.re.FindStringSubmatchIndex(lines[n]); loc != nil {
+			} else if loc := hl.find(r.index, k, lines[n], memo); loc != nil {
 				ok = true
 				for i, name := range hl.re.SubexpNames() {
 					if name != "" && loc[2*i] >= 0 && groups[name] == "" {
@@ -398,10 +408,26 @@ func (r *Rule) MatchHeader(lines []string) (n int, groups map[string]string) {
 	return n, groups
 }
 
+func (hl *HeaderLine) find(rule, line int, text string, memo HeaderMemo) []int {
+	if memo == nil {
+		return hl.re.FindStringSubmatchIndex(text)
+	}
+	k := headerMemoKey{rule, line, text}
+	if loc, ok := memo[k]; ok {
+		return loc
+	}
+	var loc []int
+	if hl.re.MatchString(text) {
+		loc = hl.re.FindStringSubmatchIndex(text)
+	}
+	memo[k] = loc
+	return loc
+}
+
 // markerWindow is how much of a text's end a marker is looked for in:
 // markers are short, and an end-anchored pattern would otherwise be tried
 // at every position of a long text.
-const markerWindow = 160
+const markerWindow = 64
 
 // StripMarker removes a marker rule's match from the end of text and
 // reports whether there was one.

@@ -80,6 +80,17 @@ func (s *Set) Words(name string) []string { return s.words[name] }
 // attributes, lower case).
 func (s *Set) SelectorPrefilter() *Prefilter { return s.selectors }
 
+// AlwaysAnywhere reports whether a rule without keywords runs anywhere:
+// then no line can be skipped for lack of keywords.
+func (s *Set) AlwaysAnywhere() bool {
+	for _, i := range s.prefilter.always {
+		if r := s.rules[i]; r.Scope == Anywhere && r.Kind == KindLine {
+			return true
+		}
+	}
+	return false
+}
+
 // Prefilter returns the keyword prefilter of the set.
 func (s *Set) Prefilter() *Prefilter { return s.prefilter }
 
