@@ -196,7 +196,7 @@ func assemble(text string, spans [][2]int, labels []label) (string, []int) {
 			continue
 		}
 		s := text[sp[0]:sp[1]]
-		if rules.Normalize(s) == "" {
+		if rules.IsBlank(s) {
 			pendingBlank = b.Len() > 0
 			continue
 		}
@@ -219,7 +219,7 @@ func removals(text string, spans [][2]int, labels []label) []Removal {
 	open := -1 // index in out of the span that may grow
 	for i, l := range labels {
 		if l.rule == nil {
-			if rules.Normalize(text[spans[i][0]:spans[i][1]]) != "" {
+			if !rules.IsBlank(text[spans[i][0]:spans[i][1]]) {
 				open = -1
 			}
 			continue

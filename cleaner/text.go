@@ -199,15 +199,14 @@ func (p *textPass) markWrapped() {
 
 // markParagraph marks the lines [i, j) as prose if, joined, they are.
 func (p *textPass) markParagraph(i, j int) {
-	var b strings.Builder
+	// The words of the joined lines are the lines' words; whether it ends
+	// a sentence is whether its last line does.
+	words := 0
 	for k := i; k < j; k++ {
-		if k > i {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p.lines[k].norm)
+		words += p.lines[k].words
 	}
-	joined := b.String()
-	if isProse(joined, rules.CountWords(joined), rules.EndsSentence(joined)) {
+	last := &p.lines[j-1]
+	if isProse(last.norm, words, last.terminal) {
 		p.paras++
 		for k := i; k < j; k++ {
 			p.lines[k].prose = true

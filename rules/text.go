@@ -32,36 +32,53 @@ func Normalize(s string) string {
 }
 
 func isNormal(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
-	}
-	prev := byte(0)
-	for i := 0; i < len(s); i++ {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf || c < ' ' || c == 0x7f || (c == ' ' && prev == ' ') {
-			if c >= utf8.RuneSelf {
-				return isNormalSlow(s)
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c < ' ' || c == 0x7f:
+				return false
+			default:
+				prevSpace = false
 			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpaceOrControl(r) {
 			return false
 		}
-		prev = c
+		prevSpace = false
+		i += n
 	}
-	return true
+	return !prevSpace || s == ""
 }
 
-func isNormalSlow(s string) bool {
-	prevSpace := true
-	for _, r := range s {
-		sp := r == ' ' || r < ' ' || r >= 0x7f && isSpaceOrControl(r)
-		if sp && (r != ' ' || prevSpace) {
+// IsBlank reports whether s holds nothing but white space, that is
+// whether Normalize(s) is empty, without building the normal form.
+func IsBlank(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
 			return false
 		}
-		prevSpace = sp
+		i += n
 	}
-	return !prevSpace
+	return true
 }
 
 // isSpaceOrControl is unicode.IsSpace or IsControl (and the zero-width
@@ -111,7 +128,7 @@ func CountWords(s string) int {
 		c := s[i]
 		var word bool
 		if c < utf8.RuneSelf {
-			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' && in
+			word = asciiWord[c] || c == '\'' && in
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -130,6 +147,14 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// asciiWord marks the ASCII bytes that are part of a word.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // EndsSentence reports whether s ends like a sentence: with '.', '!' or
 // '?' (possibly followed by closing quotes or brackets), but not with an
