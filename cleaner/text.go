@@ -88,11 +88,11 @@ type textPass struct {
 	learned *Boilerplate // lines the corpus repeats
 	paras   int          // wrapped paragraphs found
 
-	merged [][]int                  // candidates per line, once made
-	memo       map[memoKey]memoResult // pattern results by rule and text
-	headerMemo rules.HeaderMemo       // comment-header line matches
-	reused bool                     // a later pass of a fixpoint (see newTextPassFrom)
-	kept   map[rules.Category]bool // categories left in the body
+	merged     [][]int                 // candidates per line, once made
+	memo       map[memoKey]memoResult  // pattern results by rule and text
+	headerMemo rules.HeaderMemo        // comment-header line matches
+	reused     bool                    // a later pass of a fixpoint (see newTextPassFrom)
+	kept       map[rules.Category]bool // categories left in the body
 }
 
 func newTextPass(set *rules.Set, text string, lang string) *textPass {
