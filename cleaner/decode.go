@@ -108,8 +108,7 @@ func decode(raw []byte, kind InputKind) (decoded, error) {
 		d.warnings = append(d.warnings, "invalid UTF-8: read as Windows-1252")
 	}
 	if strings.IndexByte(text, '\r') >= 0 {
-		text = strings.ReplaceAll(text, "\r\n", "\n")
-		text = strings.ReplaceAll(text, "\r", "\n")
+		text = lineFeeds(text)
 	}
 	d.text = text
 	return d, nil
@@ -136,4 +135,23 @@ func sniff(raw []byte) InputKind {
 		return HTML
 	}
 	return Text
+}
+
+// lineFeeds turns CRLF and lone CR line ends into LF.
+func lineFeeds(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '\r')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		b.WriteByte('\n')
+		s = s[i+1:]
+		if s != "" && s[0] == '\n' {
+			s = s[1:]
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/winnow-text/winnow/rules"
@@ -316,7 +317,11 @@ func attr(n *html.Node, key string) string {
 
 // classID is an element's class and id, lower case.
 func classID(n *html.Node) string {
-	return strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	class, id := attr(n, "class"), attr(n, "id")
+	if class == "" && id == "" {
+		return " "
+	}
+	return strings.ToLower(class + " " + id)
 }
 
 func containsAny(s string, words []string) bool {
@@ -778,23 +783,58 @@ func bytesIndexByte(b []byte, c byte) int {
 }
 
 func collapseSpace(s string) string {
-	var b strings.Builder
+	if isCollapsed(s) {
+		return s
+	}
+	buf := make([]byte, 0, len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) && r != '\u00a0' {
+	for i := 0; i < len(s); {
+		c, n := s[i], 1
+		isSpace := c == ' ' || c >= '\t' && c <= '\r'
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r) && r != '\u00a0'
+		}
+		if isSpace {
 			space = true
-			continue
+		} else {
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, s[i:i+n]...)
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
+		i += n
 	}
 	if space {
-		b.WriteByte(' ')
+		buf = append(buf, ' ')
 	}
-	return b.String()
+	return string(buf)
+}
+
+// isCollapsed reports whether collapseSpace would return s as it is: its
+// only white space is single ASCII spaces (or no-break spaces).
+func isCollapsed(s string) bool {
+	prev := byte(0)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) && r != '\u00a0' {
+				return false
+			}
+			prev = c
+			i += n
+			continue
+		}
+		if c == ' ' && prev == ' ' || c != ' ' && c <= ' ' && unicode.IsSpace(rune(c)) {
+			return false
+		}
+		prev = c
+		i++
+	}
+	return true
 }
 
 func countLetters(s string) int {
