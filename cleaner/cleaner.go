@@ -114,35 +114,45 @@ func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {
 // cleanText cleans plain text.
 func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
 	lang := detectLanguage(c.set, text)
-	spans, labels, meta, err := c.fixpoint(ctx, text, lang)
+	fx, err := c.fixpoint(ctx, text, lang)
 	if err != nil {
 		return nil, err
 	}
-	body, _ := assemble(text, spans, labels)
+	meta := fx.meta
 	meta.Language = lang
-	meta.Removed = removals(text, spans, labels)
-	return &Result{Body: body, Markdown: body, Meta: meta, Text: text}, nil
+	meta.Removed = removals(text, fx.spans, fx.labels)
+	return &Result{Body: fx.body, Markdown: fx.body, Meta: meta, Text: text}, nil
+}
+
+// fixed is what a fixpoint leaves: the lines of the text, their labels,
+// the metadata and the body (the unlabelled lines, assembled).
+type fixed struct {
+	spans  [][2]int
+	labels []label
+	meta   Meta
+	body   string
 }
 
 // fixpoint runs detection passes until one removes nothing: each pass
 // works on the body the earlier passes left, and its labels are mapped
 // back to the lines of text. Cleaning the result again therefore changes
-// nothing. It returns the lines of text, their labels and the metadata.
-func (c *Cleaner) fixpoint(ctx context.Context, text, lang string) ([][2]int, []label, Meta, error) {
+// nothing.
+func (c *Cleaner) fixpoint(ctx context.Context, text, lang string) (fixed, error) {
 	return c.fixpointWith(ctx, text, lang, nil)
 }
 
 // fixpointWith is fixpoint with a hook that configures each pass.
-func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup func(*textPass)) ([][2]int, []label, Meta, error) {
+func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup func(*textPass)) (fixed, error) {
 	spans := splitLines(text)
 	labels := make([]label, len(spans))
 	var meta Meta
 	passText, mapping := text, []int(nil)
+	assembled := false // passText is the body of the labels so far
 	groups := 0
 	var cache *lineCache
 	for pass := 0; pass < maxPasses; pass++ {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, meta, err
+			return fixed{}, err
 		}
 		var p *textPass
 		if cache == nil {
@@ -180,8 +190,12 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 			break
 		}
 		passText, mapping = assemble(text, spans, labels)
+		assembled = true
 	}
-	return spans, labels, meta, nil
+	if !assembled {
+		passText, _ = assemble(text, spans, labels)
+	}
+	return fixed{spans: spans, labels: labels, meta: meta, body: passText}, nil
 }
 
 // assemble builds the body from the unlabelled lines and returns, for each

@@ -85,7 +85,7 @@ func (f fieldFiller) set1(r *rules.Rule, field, value string, groups map[string]
 		m.Related = append(m.Related, Related{Title: value, URL: groups["link"]})
 	case "comment_count":
 		if m.CommentCount == nil {
-			digits := strings.NewReplacer(",", "", ".", "", " ", "").Replace(value)
+			digits := countSeps.Replace(value)
 			if n, err := strconv.Atoi(digits); err == nil {
 				m.CommentCount = &n
 			}
@@ -133,3 +133,6 @@ func splitAuthors(s string) []string {
 	}
 	return out
 }
+
+// countSeps drops the thousands separators of a declared count ("1,204").
+var countSeps = strings.NewReplacer(",", "", ".", "", " ", "")

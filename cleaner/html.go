@@ -111,14 +111,14 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 		lineBlock = append(lineBlock, -1)
 	}
 	flat := strings.Join(lines, "\n")
-	spans, labels, tmeta, err := c.fixpointWith(ctx, flat, lang, func(p *textPass) {
+	fx, err := c.fixpointWith(ctx, flat, lang, func(p *textPass) {
 		p.html, p.knownTitle = true, h.meta.Title
 	})
 	if err != nil {
 		return nil, err
 	}
-	body, _ := assemble(flat, spans, labels)
-	mergeMeta(&h.meta, &tmeta)
+	labels, body := fx.labels, fx.body
+	mergeMeta(&h.meta, &fx.meta)
 	h.meta.Language = lang
 
 	// Removals in document order: marked subtrees, whole blocks, lines.

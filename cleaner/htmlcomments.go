@@ -220,7 +220,7 @@ func (h *htmlDoc) commentCount(sec *html.Node, itemRule *rules.Rule) {
 				continue
 			}
 			if g, ok := r.Match(l); ok && g["comment_count"] != "" {
-				digits := strings.NewReplacer(",", "", ".", "", " ", "").Replace(g["comment_count"])
+				digits := countSeps.Replace(g["comment_count"])
 				if n, err := strconv.Atoi(digits); err == nil {
 					h.meta.CommentCount = &n
 					return

@@ -350,9 +350,10 @@ func (p *textPass) memoMatch(r *rules.Rule, text string) (map[string]string, boo
 	return g, ok
 }
 
-// candidates returns the rules worth trying on line i, in set order:
-// phrase rules whose phrase it is, rules whose keywords it holds, rules
-// without keywords. The list is made once per line and pass.
+// candidates returns the rules line i selects, in set order: phrase rules
+// whose phrase it is and rules whose keywords it holds. (Rules without
+// keywords, Prefilter.Always, are tried besides.) The list is made once per
+// line and pass.
 func (p *textPass) candidates(i int) []int {
 	if p.merged == nil {
 		p.merged = make([][]int, len(p.lines))
@@ -360,13 +361,16 @@ func (p *textPass) candidates(i int) []int {
 	if c := p.merged[i]; c != nil {
 		return c
 	}
-	phr := p.set.MatchPhrase(p.lines[i].norm)
-	always := p.set.Prefilter().Always()
-	c := make([]int, 0, len(phr)+len(p.cands[i])+len(always))
-	c = append(c, phr...)
-	c = append(c, p.cands[i]...)
-	c = append(c, always...)
-	sort.Ints(c)
+	c := p.cands[i]
+	if phr := p.set.MatchPhrase(p.lines[i].norm); len(phr) > 0 {
+		c = append(append(make([]int, 0, len(phr)+len(c)), phr...), c...)
+	}
+	if !sort.IntsAreSorted(c) {
+		sort.Ints(c) // p.cands[i] in place: its order does not matter
+	}
+	if c == nil {
+		c = []int{}
+	}
 	p.merged[i] = c
 	return c
 }
@@ -379,8 +383,16 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, map
 		return nil, nil
 	}
 	all := p.set.Rules()
+	sel, always := p.candidates(i), p.set.Prefilter().Always()
 	prev := -1
-	for _, idx := range p.candidates(i) {
+	for len(sel) > 0 || len(always) > 0 {
+		// The next of the two sorted lists.
+		var idx int
+		if len(always) == 0 || len(sel) > 0 && sel[0] < always[0] {
+			idx, sel = sel[0], sel[1:]
+		} else {
+			idx, always = always[0], always[1:]
+		}
 		if idx == prev {
 			continue
 		}
