@@ -23,14 +23,15 @@ func detectLanguage(set *rules.Set, text string) string {
 	counts := make([]int, len(langs))
 	words := 0
 	var buf [64]byte
-	forEachWord(text, func(w string) {
-		if words >= 200 || len(w) > len(buf) {
-			return
+	forEachWord(text, func(w string) bool {
+		if len(w) > len(buf) {
+			return true
 		}
 		words++
 		for set := set.StopwordLanguages(string(appendLower(buf[:0], w))); set != 0; set &= set - 1 {
 			counts[bits.TrailingZeros64(set)]++
 		}
+		return words < 200
 	})
 	best, second := -1, 0
 	for k, c := range counts {
@@ -50,8 +51,8 @@ func detectLanguage(set *rules.Set, text string) string {
 }
 
 // forEachWord calls fn with each word of s: a run of letters (with inner
-// apostrophes), or a single Han or kana character.
-func forEachWord(s string, fn func(string)) {
+// apostrophes), or a single Han or kana character, until fn returns false.
+func forEachWord(s string, fn func(string) bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -66,7 +67,9 @@ func forEachWord(s string, fn func(string)) {
 			if j < len(s) && s[j] >= utf8.RuneSelf {
 				j = wordEnd(s, j)
 			}
-			fn(s[i:j])
+			if !fn(s[i:j]) {
+				return
+			}
 			i = j
 			continue
 		}
@@ -76,12 +79,16 @@ func forEachWord(s string, fn func(string)) {
 			continue
 		}
 		if isCJK(r) {
-			fn(s[i : i+size])
+			if !fn(s[i : i+size]) {
+				return
+			}
 			i += size
 			continue
 		}
 		j := wordEnd(s, i+size)
-		fn(s[i:j])
+		if !fn(s[i:j]) {
+			return
+		}
 		i = j
 	}
 }

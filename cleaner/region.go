@@ -78,12 +78,13 @@ func (p *textPass) stopShare(s string) float64 {
 	}
 	words, stops := 0, 0
 	var buf []byte
-	forEachWord(s, func(w string) {
+	forEachWord(s, func(w string) bool {
 		words++
 		buf = appendLower(buf[:0], w)
 		if p.set.IsStopword(p.lang, string(buf)) {
 			stops++
 		}
+		return true
 	})
 	if words == 0 {
 		return 0
