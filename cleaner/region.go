@@ -39,7 +39,8 @@ func isBullet(s string) bool {
 
 // dumpMode reports whether the document looks like a page dump: at least
 // 20 lines of chrome (short lines without a sentence end, list bullets,
-// lines the chrome rules took), and more of them than lines of prose.
+// lines the chrome rules took), and at least a third as many as lines of
+// prose (a long story under a site's menus is still a page dump).
 // Comment headers do not count.
 func (p *textPass) dumpMode(headers []headerMatch) bool {
 	if p.set.Rule("site.outside-region") == nil {
@@ -66,7 +67,7 @@ func (p *textPass) dumpMode(headers []headerMatch) bool {
 			chrome++
 		}
 	}
-	return chrome >= 20 && chrome >= prose
+	return chrome >= 20 && chrome*3 >= prose
 }
 
 // stopShare is the share of a line's words that are stopwords of the

@@ -20,6 +20,7 @@ type headerMatch struct {
 type thread struct {
 	headers     []headerMatch
 	firstHeader int
+	end         int // where the last comment ends (set by parseThread)
 }
 
 // findHeaders tries every comment_header rule where its keywords occur
@@ -157,6 +158,7 @@ func (p *textPass) parseThread() {
 					break
 				}
 			}
+			t.end = end
 			p.afterThread(end)
 			p.applyRange(end, len(p.lines), outside)
 		}

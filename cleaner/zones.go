@@ -98,15 +98,30 @@ func (p *textPass) findZones(headers []headerMatch) {
 }
 
 // listEnd is where a list zone opened at line from stops: at the first
-// paragraph of prose that is not the snippet of a headline above it.
+// paragraph of prose that is not the snippet of a headline above it, at
+// a line a site rule took (a copyright line: the page's footer), or at a
+// second list of bare items after one (the page's next list: a footer's
+// links after "More stories").
 func (p *textPass) listEnd(from, limit int) int {
 	afterHeadline := false
+	bareList := false // the last block was two or more bare bullet items
 	for i := from + 1; i < limit; i++ {
 		l := &p.lines[i]
 		if l.blank() {
 			continue
 		}
+		if p.lines[i-1].blank() {
+			// A new block.
+			n := p.bareBullets(i)
+			if bareList && n >= 2 {
+				return i
+			}
+			bareList = n >= 2
+		}
 		if p.labelled(i) {
+			if p.labels[i].rule.Category == rules.Site {
+				return i
+			}
 			afterHeadline = false
 			continue
 		}
@@ -116,6 +131,19 @@ func (p *textPass) listEnd(from, limit int) int {
 		afterHeadline = isHeadline(l)
 	}
 	return limit
+}
+
+// bareBullets is how many lines from i on form a block of list items
+// with nothing else in it (0 when the block holds other lines).
+func (p *textPass) bareBullets(i int) int {
+	n := 0
+	for ; i < len(p.lines) && !p.lines[i].blank(); i++ {
+		if !isListItem(p.lines[i].norm) || p.lines[i].prose {
+			return 0
+		}
+		n++
+	}
+	return n
 }
 
 // isSnippet reports whether a prose line can be a list entry's snippet:
@@ -171,6 +199,11 @@ func (p *textPass) parseZones() {
 		switch {
 		case z.thread:
 			p.parseThread()
+			// What follows the last comment and no rule took is not a
+			// comment: it is left to the rules and the region.
+			if p.thread.end > z.start {
+				z.end = p.thread.end
+			}
 		case z.rule.Field == "author_bio":
 			p.meta.Authors = appendUniqueStrings(p.meta.Authors, z.authors)
 			if z.bio != "" && p.meta.AuthorBio == "" {
@@ -192,6 +225,7 @@ func (p *textPass) parseZones() {
 func (p *textPass) listItems(z *zone) {
 	var items []Related
 	lastWasHeadline := false
+	inList := true // no line but list items since the first entry
 	for i := z.start + 1; i < z.end; i++ {
 		l := &p.lines[i]
 		if l.blank() {
@@ -199,15 +233,22 @@ func (p *textPass) listItems(z *zone) {
 		}
 		if p.labelled(i) {
 			lastWasHeadline = false
+			inList = inList && len(items) == 0
 			continue
 		}
+		// A bullet of the list is an entry however short ("Salt"); after
+		// other lines, short bullets are the page's links, not entries.
+		bullet := isBullet(l.norm) && !l.prose && inList
 		switch {
-		case isHeadline(l) && l.words >= 3:
+		case bullet || isHeadline(l) && l.words >= 3:
 			items = append(items, Related{Title: stripListMarker(l.norm)})
 			lastWasHeadline = true
 		case lastWasHeadline:
 			items[len(items)-1].Snippet = l.norm
 			lastWasHeadline = false
+		}
+		if !isListItem(l.norm) && len(items) > 0 {
+			inList = false
 		}
 	}
 	if z.rule.Field == "read_also" {
