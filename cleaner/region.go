@@ -146,7 +146,7 @@ func (p *textPass) underListItem(i int) bool {
 }
 
 // regionScore is a line's evidence for being article text.
-func (p *textPass) regionScore(i, base int) float64 {
+func (p *textPass) regionScore(i, base int, code []bool) float64 {
 	l := &p.lines[i]
 	switch {
 	case l.blank():
@@ -159,6 +159,8 @@ func (p *textPass) regionScore(i, base int) float64 {
 		return float64(min(l.words, 60))
 	case l.prose:
 		return -1
+	case code[i]:
+		return 0 // code or a drawn table: no evidence either way
 	case isBullet(l.norm) && l.words <= 6:
 		return -4
 	case l.words <= 3:
@@ -172,10 +174,11 @@ func (p *textPass) regionScore(i, base int) float64 {
 // findRegion is the run of lines with the highest total score.
 func (p *textPass) findRegion() (region, bool) {
 	base := p.baseIndent()
+	code := p.codeBlocks()
 	best, bestStart, bestEnd := 0.0, -1, -1
 	sum, start := 0.0, 0
 	for i := range p.lines {
-		s := p.regionScore(i, base)
+		s := p.regionScore(i, base, code)
 		if sum <= 0 {
 			sum, start = 0, i
 		}
@@ -187,7 +190,7 @@ func (p *textPass) findRegion() (region, bool) {
 	if bestStart < 0 {
 		return region{}, false
 	}
-	for bestStart < bestEnd && p.regionScore(bestStart, base) <= 0 {
+	for bestStart < bestEnd && p.regionScore(bestStart, base, code) <= 0 {
 		bestStart++
 	}
 	r := region{start: bestStart, end: bestEnd, window: bestStart}
@@ -416,4 +419,54 @@ func (p *textPass) labelOutside(rg region) {
 		}
 		p.labels[i] = label{rule: r}
 	}
+}
+
+// codeBlocks marks the lines of blocks (runs of non-blank lines) that
+// read as program code or a drawn table: at least a fifth of their
+// lines look like code. A code listing's "FROM" and "GROUP BY" lines are
+// as short as a menu's, but the block around them gives them away.
+func (p *textPass) codeBlocks() []bool {
+	code := make([]bool, len(p.lines))
+	for i := 0; i < len(p.lines); {
+		if p.lines[i].blank() {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for ; j < len(p.lines) && !p.lines[j].blank(); j++ {
+			if !p.lines[j].prose && codeLike(p.lines[j].norm) {
+				n++
+			}
+		}
+		if n >= 2 && n*5 >= j-i {
+			for k := i; k < j; k++ {
+				code[k] = !p.lines[k].prose
+			}
+		}
+		i = j
+	}
+	return code
+}
+
+// codeLike reports whether a line reads as program code or a row of a
+// drawn table: two or more of the characters code is made of (or one and
+// a trailing comma or semicolon), or a box-drawing rule. Menus and
+// footers have none of them.
+func codeLike(s string) bool {
+	n := 0
+	if strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+		n++ // a statement or an argument list goes on
+	}
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("{}();=<>", r):
+			n++
+		case r >= 0x2500 && r <= 0x257F: // box drawing
+			n += 2
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
 }
