@@ -61,6 +61,34 @@ func isProse(norm string, words int, terminal bool) bool {
 	return words >= 30 && !strings.HasSuffix(norm, "…") && !strings.HasSuffix(norm, "...")
 }
 
+// repeated reports whether a line is one phrase of two words or more said
+// over again ("How to Save How to Save How to Save"): a card's headline,
+// image text and link run together by a page dump. Only asked of lines
+// that do not end a sentence (filler text repeats whole sentences).
+func repeated(norm string) bool {
+	_, ok := repeatedPhrase(norm)
+	return ok
+}
+
+// repeatedPhrase returns the phrase a repeated line repeats.
+func repeatedPhrase(norm string) (string, bool) {
+	fields := strings.Fields(norm)
+	n := len(fields)
+	for k := 2; k <= n/2; k++ {
+		if n%k != 0 {
+			continue
+		}
+		same := true
+		for i := k; i < n && same; i++ {
+			same = fields[i] == fields[i%k]
+		}
+		if same {
+			return strings.Join(fields[:k], " "), true
+		}
+	}
+	return "", false
+}
+
 // textPass is the state of one detection pass over one text. It is created
 // per document and per pass, never shared.
 type textPass struct {
@@ -117,7 +145,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		}
 		l.words = rules.CountWords(l.norm)
 		l.terminal = rules.EndsSentence(l.norm)
-		l.prose = isProse(l.norm, l.words, l.terminal)
+		l.prose = isProse(l.norm, l.words, l.terminal) && (l.terminal || !repeated(l.norm))
 	}
 	p.markWrapped()
 	p.labels = make([]label, len(spans))
@@ -152,7 +180,7 @@ func newTextPassFrom(set *rules.Set, text, lang string, mapping []int, cache *li
 		l := &p.lines[i]
 		l.start, l.end = sp[0], sp[1]
 		l.para = 0
-		l.prose = l.norm != "" && isProse(l.norm, l.words, l.terminal)
+		l.prose = l.norm != "" && isProse(l.norm, l.words, l.terminal) && (l.terminal || !repeated(l.norm))
 		p.norms[i] = l.norm
 	}
 	p.markWrapped()
@@ -466,6 +494,7 @@ func (p *textPass) run() {
 		}
 	}
 	p.applyLearned()
+	p.applyRepeated()
 	headers := p.findHeaders()
 	var rg region
 	dump := !p.html && p.dumpMode(headers)
@@ -631,6 +660,25 @@ func (p *textPass) takeKnownTitle() {
 		if got == want || len(got) >= 12 && strings.Contains(want, got) || len(want) >= 12 && strings.Contains(got, want) {
 			p.setLabel(i, r, nil, 0)
 			return
+		}
+	}
+}
+
+// applyRepeated takes the lines that say one headline over again (see
+// repeated) with related.repeated-headline, the headline as a related
+// entry.
+func (p *textPass) applyRepeated() {
+	r := p.set.Rule("related.repeated-headline")
+	if r == nil {
+		return
+	}
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.blank() || l.terminal || l.words < 4 || p.labelled(i) {
+			continue
+		}
+		if phrase, ok := repeatedPhrase(l.norm); ok {
+			p.setLabel(i, r, map[string]string{"related": phrase}, 0)
 		}
 	}
 }
