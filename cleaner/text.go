@@ -70,20 +70,31 @@ func repeated(norm string) bool {
 	return ok
 }
 
-// repeatedPhrase returns the phrase a repeated line repeats.
+// repeatedPhrase returns the phrase a repeated line repeats. norm is
+// normal (single spaces), so the line is the phrase and a space, m times,
+// without the last space.
 func repeatedPhrase(norm string) (string, bool) {
-	fields := strings.Fields(norm)
-	n := len(fields)
-	for k := 2; k <= n/2; k++ {
-		if n%k != 0 {
+	words := 0
+	for j := 0; j < len(norm); j++ {
+		if norm[j] != ' ' {
 			continue
 		}
+		words++
+		phrase := norm[:j]
+		if words < 2 || (len(norm)+1)%(j+1) != 0 {
+			continue
+		}
+		m := (len(norm) + 1) / (j + 1)
+		if m < 2 {
+			break
+		}
 		same := true
-		for i := k; i < n && same; i++ {
-			same = fields[i] == fields[i%k]
+		for k := 1; k < m && same; k++ {
+			off := k * (j + 1)
+			same = norm[off-1] == ' ' && norm[off:off+j] == phrase
 		}
 		if same {
-			return strings.Join(fields[:k], " "), true
+			return phrase, true
 		}
 	}
 	return "", false
