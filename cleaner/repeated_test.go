@@ -1,7 +1,12 @@
 package cleaner
+
 import "testing"
+
 func TestRepeatedPhrase(t *testing.T) {
-	for _, c := range []struct{ in, want string; ok bool }{
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
 		{"How to Save How to Save How to Save", "How to Save", true},
 		{"How Stores Manipulate How Stores Manipulate", "How Stores Manipulate", true},
 		{"Save Save Save", "", false},
