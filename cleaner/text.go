@@ -462,6 +462,31 @@ func (p *textPass) setLabel(i int, r *rules.Rule, groups map[string]string, grou
 	if groups != nil || r.Field != "" && r.Action != rules.DropToEnd {
 		p.hits = append(p.hits, hit{line: i, rule: r, groups: groups})
 	}
+	if r.Action == rules.DropList {
+		p.takeList(i, r, group)
+	}
+}
+
+// takeList labels the list that follows a drop_list heading at line i:
+// after at most two blank lines, a block of two or more list items (sub
+// items indented under them included).
+func (p *textPass) takeList(i int, r *rules.Rule, group int) {
+	j := i + 1
+	for blanks := 0; j < len(p.lines) && p.lines[j].blank() && blanks < 2; blanks++ {
+		j++
+	}
+	k := j
+	for k < len(p.lines) && !p.lines[k].blank() && isListItem(p.lines[k].norm) && !p.lines[k].prose {
+		k++
+	}
+	if k-j < 2 || k < len(p.lines) && !p.lines[k].blank() {
+		return // no list, or a list that runs on into other lines
+	}
+	for ; j < k; j++ {
+		if !p.labelled(j) {
+			p.labels[j] = label{rule: r, group: group}
+		}
+	}
 }
 
 func (p *textPass) labelled(i int) bool { return p.labels[i].rule != nil }

@@ -468,13 +468,13 @@ func (d decoder) rule(n *yaml.Node, p *Pack) (*Rule, error) {
 		r.Action = Action(action)
 	}
 	switch r.Action {
-	case Drop, DropToEnd, Extract:
+	case Drop, DropToEnd, Extract, DropList:
 	case StartThread:
 		if r.Category != Comments {
 			return fail("start_thread is for category comments")
 		}
 	default:
-		return fail("unknown action %q (one of drop, drop_to_end, extract, start_thread)", action)
+		return fail("unknown action %q (one of drop, drop_to_end, drop_list, extract, start_thread)", action)
 	}
 	if sel != "" {
 		r.Select = Select(sel)

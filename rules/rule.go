@@ -114,6 +114,9 @@ const (
 	// StartThread removes the line and starts a comment-thread zone that
 	// runs to the end of the document.
 	StartThread Action = "start_thread"
+	// DropList removes the line and the list right after it (a table of
+	// contents under "Contents"): the next block of list items.
+	DropList Action = "drop_list"
 )
 
 // Select picks which of a rule's matches in its scope count.
