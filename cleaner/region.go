@@ -348,8 +348,9 @@ func stripSection(s string) string {
 }
 
 // labelCaptions takes, in a dump, the lines a photo leaves: a sentence
-// repeated within the next five lines (alt text and caption), and a line
-// that is one sentence twice ("A whale.A whale.").
+// repeated within the next five lines (alt text and caption), two lines
+// there that open alike, and a line that is one sentence twice ("A
+// whale.A whale.").
 func (p *textPass) labelCaptions() {
 	r := p.set.Rule("site.outside-region")
 	if r == nil {
@@ -365,17 +366,19 @@ func (p *textPass) labelCaptions() {
 			p.setLabel(i, r, nil, 0)
 			continue
 		}
-		if !l.terminal {
-			continue // a headline may be repeated; a caption is a sentence
-		}
 		for j, seen := i+1, 0; j < len(p.lines) && seen < 5; j++ {
 			if p.lines[j].blank() {
 				continue
 			}
 			seen++
-			if p.lines[j].norm == l.norm {
+			// The same sentence again (a headline may be repeated; a
+			// caption is a sentence), or two lines that open with the same
+			// six words: an image's alt text and its longer caption.
+			if l.terminal && p.lines[j].norm == l.norm || p.sameOpening(i, j, 6) {
 				p.setLabel(i, r, nil, 0)
-				p.setLabel(j, r, nil, 0)
+				if !p.labelled(j) { // a caption rule may have taken it
+					p.setLabel(j, r, nil, 0)
+				}
 				break
 			}
 		}
@@ -469,4 +472,28 @@ func codeLike(s string) bool {
 		}
 	}
 	return false
+}
+
+// tableRow reports whether line i has a column gap (three spaces or more
+// after its indentation), as a dumped table row has.
+func (p *textPass) tableRow(i int) bool {
+	return strings.Contains(strings.TrimLeft(p.text[p.lines[i].start:p.lines[i].end], " \t"), "   ")
+}
+
+// sameOpening reports whether lines i and j, neither a list item nor a
+// table row, begin with the same n words and are not the same line (a
+// repeated headline is not a caption).
+func (p *textPass) sameOpening(i, j, n int) bool {
+	a, b := &p.lines[i], &p.lines[j]
+	if a.words < n+2 || b.words < n+2 || a.norm == b.norm || isListItem(a.norm) || isListItem(b.norm) ||
+		p.tableRow(i) || p.tableRow(j) {
+		return false
+	}
+	fa, fb := strings.Fields(a.norm), strings.Fields(b.norm)
+	for k := 0; k < n; k++ {
+		if fa[k] != fb[k] {
+			return false
+		}
+	}
+	return true
 }
