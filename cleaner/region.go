@@ -271,6 +271,9 @@ func (p *textPass) pickTitle(from, to, regionEnd int) bool {
 		if digitShare(l.norm) > 0.25 {
 			s -= 2
 		}
+		if p.isPersonName(l.norm) {
+			s -= 3 // a byline's name, not a headline
+		}
 		if strings.ContainsAny(l.norm, "[]»›") || strings.HasSuffix(l.norm, ":") {
 			s--
 		}

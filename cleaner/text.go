@@ -538,7 +538,7 @@ func (p *textPass) run() {
 		p.labelCaptions()
 		var ok bool
 		if rg, ok = p.findRegion(); ok {
-			p.first = rg.start
+			p.first = p.afterQuestionHeadline(rg)
 		} else {
 			dump = false
 		}
@@ -698,6 +698,31 @@ func (p *textPass) takeKnownTitle() {
 			return
 		}
 	}
+}
+
+// afterQuestionHeadline is where the article in region rg starts. A
+// headline that asks a question ("How does the brain …?") reads as a
+// sentence, so the region may open with it; when the line after it is not
+// prose (a dateline, a byline), the article starts at the next prose line
+// and the headline is left to the head.
+func (p *textPass) afterQuestionHeadline(rg region) int {
+	l := &p.lines[rg.start]
+	if l.words > 20 || !(strings.HasSuffix(l.norm, "?") || strings.HasSuffix(l.norm, "!")) {
+		return rg.start
+	}
+	j := rg.start + 1
+	for j < len(p.lines) && p.lines[j].blank() {
+		j++
+	}
+	if j >= len(p.lines) || p.lines[j].prose {
+		return rg.start
+	}
+	for k := j; k <= rg.end; k++ {
+		if p.lines[k].prose && !p.labelled(k) {
+			return k
+		}
+	}
+	return rg.start
 }
 
 // applyRepeated takes the lines that say one headline over again (see
