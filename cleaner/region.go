@@ -492,11 +492,18 @@ func (p *textPass) sameOpening(i, j, n int) bool {
 		p.tableRow(i) || p.tableRow(j) {
 		return false
 	}
-	fa, fb := strings.Fields(a.norm), strings.Fields(b.norm)
-	for k := 0; k < n; k++ {
-		if fa[k] != fb[k] {
-			return false
+	pa, pb := firstWords(a.norm, n), firstWords(b.norm, n)
+	return pa != "" && pa == pb
+}
+
+// firstWords is the first n words of a normal line ("" if it has fewer).
+func firstWords(norm string, n int) string {
+	for i := 0; i < len(norm); i++ {
+		if norm[i] == ' ' {
+			if n--; n == 0 {
+				return norm[:i]
+			}
 		}
 	}
-	return true
+	return ""
 }
