@@ -113,7 +113,7 @@ func (p *textPass) listEnd(from, limit int) int {
 		if p.lines[i-1].blank() {
 			// A new block.
 			n := p.bareBullets(i)
-			if bareList && n >= 2 {
+			if bareList && (n >= 2 || p.headsList(i)) {
 				return i
 			}
 			bareList = n >= 2
@@ -131,6 +131,21 @@ func (p *textPass) listEnd(from, limit int) int {
 		afterHeadline = isHeadline(l)
 	}
 	return limit
+}
+
+// headsList reports whether line i is a block of its own followed by a
+// block of two or more bare list items: the heading of the page's next
+// list ("What you'll need:").
+func (p *textPass) headsList(i int) bool {
+	if isListItem(p.lines[i].norm) || i+1 < len(p.lines) && !p.lines[i+1].blank() {
+		return false
+	}
+	for j := i + 1; j < len(p.lines); j++ {
+		if !p.lines[j].blank() {
+			return p.bareBullets(j) >= 2
+		}
+	}
+	return false
 }
 
 // bareBullets is how many lines from i on form a block of list items
