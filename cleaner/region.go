@@ -277,6 +277,9 @@ func (p *textPass) pickTitle(from, to, regionEnd int) bool {
 		if strings.ContainsAny(l.norm, "[]»›") || strings.HasSuffix(l.norm, ":") {
 			s--
 		}
+		if strings.HasSuffix(l.norm, ".") && l.words > 12 || hasSentenceBreak(l.norm) {
+			s -= 1.5 // a standfirst or a caption: sentences, not a headline
+		}
 		if s > bestScore {
 			best, bestScore = i, s
 		}
@@ -506,4 +509,33 @@ func firstWords(norm string, n int) string {
 		}
 	}
 	return ""
+}
+
+// hasSentenceBreak reports whether s holds the end of one sentence and
+// the start of another (". A", "? The").
+func hasSentenceBreak(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
+			r, _ := utf8.DecodeRuneInString(s[i+2:])
+			// The word before is in lowercase: not an abbreviation
+			// ("Dr. Who", "Mrs. Smith", "U.S. Senate").
+			if unicode.IsUpper(r) && lowerWordBefore(s, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lowerWordBefore reports whether the word ending at s[i] is two or more
+// lowercase ASCII letters.
+func lowerWordBefore(s string, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && s[j] != ' '; j-- {
+		if s[j] < 'a' || s[j] > 'z' {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }

@@ -1,0 +1,25 @@
+package cleaner
+
+import "testing"
+
+func TestHasSentenceBreak(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"A new bill would store metadata for two years. Source: News Corp", true},
+		{"Why now? The council explains", true},
+		{"Council votes to reopen the old harbour baths", false},
+		{"U.S. Senate passes the budget", false},
+		{"Dr. Who returns", false},
+		{"Mrs. Smith goes to town", false},
+		{"It rained all day. The roads flooded", true},
+		{"Version 2.0 is out", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := hasSentenceBreak(tt.in); got != tt.want {
+			t.Errorf("hasSentenceBreak(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
