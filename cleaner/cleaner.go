@@ -161,6 +161,7 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 			cache = &lineCache{lines: append([]line(nil), p.lines...), cands: p.cands}
 		} else {
 			p = newTextPassFrom(c.set, passText, lang, mapping, cache)
+			p.memo = cache.memo
 		}
 		p.kept = c.keep
 		p.learned = c.learned
@@ -169,6 +170,7 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 		}
 		p.groups = groups
 		p.run()
+		cache.memo = p.memo
 		groups = p.groups
 		changed := false
 		for i, l := range p.labels {

@@ -169,6 +169,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 type lineCache struct {
 	lines []line
 	cands [][]int
+	memo  map[memoKey]memoResult // pattern results: they do not depend on the pass
 }
 
 // newTextPassFrom makes a later pass of a fixpoint over text, the body of
