@@ -380,7 +380,7 @@ func (p *textPass) labelCaptions() {
 			// The same sentence again (a headline may be repeated; a
 			// caption is a sentence), or two lines that open with the same
 			// six words: an image's alt text and its longer caption.
-			if l.terminal && p.lines[j].norm == l.norm || p.sameOpening(i, j, 6) {
+			if l.terminal && p.lines[j].norm == l.norm || p.sameOpening(i, j, 6) || p.creditedAgain(i, j) {
 				p.setLabel(i, r, nil, 0)
 				if !p.labelled(j) { // a caption rule may have taken it
 					p.setLabel(j, r, nil, 0)
@@ -497,6 +497,16 @@ func (p *textPass) sameOpening(i, j, n int) bool {
 	}
 	pa, pb := firstWords(a.norm, n), firstWords(b.norm, n)
 	return pa != "" && pa == pb
+}
+
+// creditedAgain reports whether line j, taken by a caption rule, is line
+// i followed by a credit: an image's alt text, then its caption ("Declan
+// Rice after the win." / "Declan Rice after the win. | Photo: Reuters").
+func (p *textPass) creditedAgain(i, j int) bool {
+	a, b := p.lines[i].norm, p.lines[j].norm
+	l := p.labels[j]
+	return l.rule != nil && l.rule.Category == rules.Site && len(b) > len(a)+1 &&
+		strings.HasPrefix(b, a) && b[len(a)] == ' '
 }
 
 // firstWords is the first n words of a normal line ("" if it has fewer).
