@@ -113,13 +113,12 @@ func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {
 
 // cleanText cleans plain text.
 func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
-	lang := detectLanguage(c.set, text)
-	fx, err := c.fixpoint(ctx, text, lang)
+	fx, err := c.fixpoint(ctx, text)
 	if err != nil {
 		return nil, err
 	}
 	meta := fx.meta
-	meta.Language = lang
+	meta.Language = fx.lang
 	meta.Removed = removals(text, fx.spans, fx.labels)
 	return &Result{Body: fx.body, Markdown: fx.body, Meta: meta, Text: text}, nil
 }
@@ -131,17 +130,21 @@ type fixed struct {
 	labels []label
 	meta   Meta
 	body   string
+	lang   string // the language the last pass used
 }
 
 // fixpoint runs detection passes until one removes nothing: each pass
 // works on the body the earlier passes left, and its labels are mapped
-// back to the lines of text. Cleaning the result again therefore changes
+// back to the lines of text. Each pass detects the language of the text
+// it reads (the body's can differ from the page's), so that the last pass
+// is the first pass of cleaning the result again, and that changes
 // nothing.
-func (c *Cleaner) fixpoint(ctx context.Context, text, lang string) (fixed, error) {
-	return c.fixpointWith(ctx, text, lang, nil)
+func (c *Cleaner) fixpoint(ctx context.Context, text string) (fixed, error) {
+	return c.fixpointWith(ctx, text, "", nil)
 }
 
-// fixpointWith is fixpoint with a hook that configures each pass.
+// fixpointWith is fixpoint with a hook that configures each pass and, if
+// lang is not "", a language for every pass.
 func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup func(*textPass)) (fixed, error) {
 	spans := splitLines(text)
 	labels := make([]label, len(spans))
@@ -150,15 +153,28 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 	assembled := false // passText is the body of the labels so far
 	groups := 0
 	var cache *lineCache
+	detect := lang == ""
 	for pass := 0; pass < maxPasses; pass++ {
 		if err := ctx.Err(); err != nil {
 			return fixed{}, err
 		}
+		if detect {
+			if l := detectLanguage(c.set, passText); l != lang {
+				// Line facts depend on the language: later passes
+				// start afresh.
+				lang, cache = l, nil
+			}
+		}
 		var p *textPass
-		if cache == nil {
+		if cache == nil || cache.lines == nil {
 			p = newTextPass(c.set, passText, lang)
 			p.scan()
-			cache = &lineCache{lines: append([]line(nil), p.lines...), cands: p.cands}
+			cache = &lineCache{}
+			if pass == 0 {
+				// Later passes read these facts through their mapping
+				// to the input's lines.
+				cache.lines, cache.cands = append([]line(nil), p.lines...), p.cands
+			}
 		} else {
 			p = newTextPassFrom(c.set, passText, lang, mapping, cache)
 			p.memo = cache.memo
@@ -197,7 +213,7 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 	if !assembled {
 		passText, _ = assemble(text, spans, labels)
 	}
-	return fixed{spans: spans, labels: labels, meta: meta, body: passText}, nil
+	return fixed{spans: spans, labels: labels, meta: meta, body: passText, lang: lang}, nil
 }
 
 // assemble builds the body from the unlabelled lines and returns, for each
