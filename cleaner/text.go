@@ -591,6 +591,7 @@ func (p *textPass) run() {
 	if dump {
 		p.labelOutside(rg)
 	}
+	p.applyOfferBlocks()
 	p.extract()
 }
 
@@ -742,6 +743,51 @@ func (p *textPass) applyRepeated() {
 		if phrase, ok := repeatedPhrase(l.norm); ok {
 			p.setLabel(i, r, map[string]string{"related": phrase}, 0)
 		}
+	}
+}
+
+// offerGap is how many lines an offer block may have between two lines
+// appeal or newsletter rules took.
+const offerGap = 4
+
+// applyOfferBlocks takes the short lines between two lines that appeal or
+// newsletter rules took, a few lines apart: a subscription offer's plan
+// names and blurbs ("Monthly", "$7/month", "A flexible plan you can
+// cancel anytime.", "SUBSCRIBE").
+func (p *textPass) applyOfferBlocks() {
+	r := p.set.Rule("appeal.offer-block")
+	if r == nil {
+		return
+	}
+	isOffer := func(i int) bool {
+		l := p.labels[i]
+		return l.rule != nil && (l.rule.Category == rules.Appeal || l.rule.Category == rules.Newsletter)
+	}
+	prev := -1 // the last offer line
+	for i := range p.lines {
+		if p.lines[i].blank() {
+			continue
+		}
+		if !isOffer(i) {
+			continue
+		}
+		if prev >= 0 && i-prev <= 2*offerGap {
+			short, gap := true, 0
+			for j := prev + 1; j < i; j++ {
+				if l := &p.lines[j]; !l.blank() {
+					gap++
+					short = short && l.words <= 12 && (!p.labelled(j) || isOffer(j))
+				}
+			}
+			if short && gap > 0 && gap <= offerGap {
+				for j := prev + 1; j < i; j++ {
+					if !p.lines[j].blank() && !p.labelled(j) {
+						p.setLabel(j, r, nil, 0)
+					}
+				}
+			}
+		}
+		prev = i
 	}
 }
 
