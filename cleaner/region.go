@@ -63,7 +63,7 @@ func (p *textPass) dumpMode(headers []headerMatch) bool {
 			prose++
 		case p.labelled(i) && (p.labels[i].rule.Category == rules.Site || p.labels[i].rule.Category == rules.Share):
 			chrome++
-		case l.words <= 4 && !l.terminal, isBullet(l.norm) && l.words <= 8:
+		case proseWords(l.words, p.lang) <= 4 && !l.terminal, isBullet(l.norm) && proseWords(l.words, p.lang) <= 8:
 			chrome++
 		}
 	}
@@ -155,6 +155,10 @@ func (p *textPass) regionScore(i, base int, code []bool) float64 {
 		return -3
 	case base >= 0 && l.prose && l.indent > base+1 && p.underListItem(i):
 		return -2 // prose nested in a list item: a teaser
+	case unspaced(p.lang) && isBullet(l.norm) && !l.terminal:
+		// In Chinese and Japanese every character counts as a word: a
+		// list of headlines is as long as prose.
+		return -4
 	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= stopThreshold(p.lang):
 		return float64(min(l.words, 60))
 	case l.prose:

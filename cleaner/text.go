@@ -61,6 +61,20 @@ func isProse(norm string, words int, terminal bool) bool {
 	return words >= 30 && !strings.HasSuffix(norm, "…") && !strings.HasSuffix(norm, "...")
 }
 
+// proseWords is words as isProse weighs them: in Chinese and Japanese,
+// where every character counts as a word, a word is two characters.
+func proseWords(words int, lang string) int {
+	if unspaced(lang) {
+		return words / 2
+	}
+	return words
+}
+
+// unspaced reports whether lang is written without spaces between words.
+func unspaced(lang string) bool {
+	return lang == "zh" || lang == "ja"
+}
+
 // repeated reports whether a line is one phrase of two words or more said
 // over again ("How to Save How to Save How to Save"): a card's headline,
 // image text and link run together by a page dump. Only asked of lines
@@ -156,7 +170,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		}
 		l.words = rules.CountWords(l.norm)
 		l.terminal = rules.EndsSentence(l.norm)
-		l.prose = isProse(l.norm, l.words, l.terminal) && (l.terminal || !repeated(l.norm))
+		l.prose = isProse(l.norm, proseWords(l.words, lang), l.terminal) && (l.terminal || !repeated(l.norm))
 	}
 	p.markWrapped()
 	p.labels = make([]label, len(spans))
@@ -192,7 +206,7 @@ func newTextPassFrom(set *rules.Set, text, lang string, mapping []int, cache *li
 		l := &p.lines[i]
 		l.start, l.end = sp[0], sp[1]
 		l.para = 0
-		l.prose = l.norm != "" && isProse(l.norm, l.words, l.terminal) && (l.terminal || !repeated(l.norm))
+		l.prose = l.norm != "" && isProse(l.norm, proseWords(l.words, lang), l.terminal) && (l.terminal || !repeated(l.norm))
 		p.norms[i] = l.norm
 	}
 	p.markWrapped()
@@ -246,7 +260,7 @@ func (p *textPass) markParagraph(i, j int) {
 		words += p.lines[k].words
 	}
 	last := &p.lines[j-1]
-	if isProse(last.norm, words, last.terminal) {
+	if isProse(last.norm, proseWords(words, p.lang), last.terminal) {
 		p.paras++
 		for k := i; k < j; k++ {
 			p.lines[k].prose = true
