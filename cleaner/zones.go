@@ -253,7 +253,7 @@ func (p *textPass) listItems(z *zone) {
 		}
 		// A bullet of the list is an entry however short ("Salt"); after
 		// other lines, short bullets are the page's links, not entries.
-		bullet := isBullet(l.norm) && !l.prose && inList
+		bullet := isListItem(l.norm) && !l.prose && inList
 		switch {
 		case bullet || isHeadline(l) && l.words >= 3:
 			items = append(items, Related{Title: stripListMarker(l.norm)})
