@@ -546,6 +546,7 @@ func (p *textPass) run() {
 	}
 	p.applyLearned()
 	p.applyRepeated()
+	p.applyTeaserCards()
 	headers := p.findHeaders()
 	var rg region
 	dump := !p.html && p.dumpMode(headers)
@@ -756,6 +757,45 @@ func (p *textPass) applyRepeated() {
 		}
 		if phrase, ok := repeatedPhrase(l.norm); ok {
 			p.setLabel(i, r, map[string]string{"related": phrase}, 0)
+		}
+	}
+}
+
+// teaserCardLines is how many lines a teaser card may have above its
+// read-more link.
+const teaserCardLines = 4
+
+// applyTeaserCards takes the teaser cards of other stories that a page
+// sets among its paragraphs: a block of a few short lines (the headline,
+// often twice over as image text and link, and a snippet) that ends with
+// a read-more link on a line of its own ("Read now"). The first line goes
+// to related.
+func (p *textPass) applyTeaserCards() {
+	r := p.set.Rule("related.teaser-card")
+	if r == nil {
+		return
+	}
+	for i := range p.lines {
+		if l := p.labels[i]; l.rule == nil || l.rule.ID != "site.more-link" {
+			continue
+		}
+		start := i
+		for start > 0 && !p.lines[start-1].blank() && i-start < teaserCardLines+1 {
+			start--
+		}
+		if start == i || start > 0 && !p.lines[start-1].blank() {
+			continue // no card, or a block longer than a card
+		}
+		card := true
+		for j := start; j < i && card; j++ {
+			card = p.lines[j].words <= 30 && !p.labelled(j)
+		}
+		if !card {
+			continue
+		}
+		p.setLabel(start, r, map[string]string{"related": p.lines[start].norm}, 0)
+		for j := start + 1; j < i; j++ {
+			p.setLabel(j, r, nil, 0)
 		}
 	}
 }
