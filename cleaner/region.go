@@ -175,6 +175,10 @@ func (p *textPass) regionScore(i, base int, code []bool) float64 {
 	return -1
 }
 
+// minRegionScore is the least score an article region has: about two
+// sentences of prose.
+const minRegionScore = 40
+
 // findRegion is the run of lines with the highest total score.
 func (p *textPass) findRegion() (region, bool) {
 	base := p.baseIndent()
@@ -191,7 +195,9 @@ func (p *textPass) findRegion() (region, bool) {
 			best, bestStart, bestEnd = sum, start, i
 		}
 	}
-	if bestStart < 0 {
+	if bestStart < 0 || best < minRegionScore {
+		// No article prose to speak of: the page is a list or a form,
+		// not an article among chrome.
 		return region{}, false
 	}
 	for bestStart < bestEnd && p.regionScore(bestStart, base, code) <= 0 {
