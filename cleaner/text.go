@@ -551,11 +551,14 @@ func (p *textPass) run() {
 	var rg region
 	dump := !p.html && p.dumpMode(headers)
 	if dump {
+		before := append([]label(nil), p.labels...)
 		p.labelCaptions()
 		var ok bool
 		if rg, ok = p.findRegion(); ok {
 			p.first = p.afterQuestionHeadline(rg)
 		} else {
+			// Not a page dump after all: captions were its evidence.
+			p.labels = before
 			dump = false
 		}
 	}
