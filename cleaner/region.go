@@ -52,7 +52,11 @@ func (p *textPass) dumpMode(headers []headerMatch) bool {
 			inHeader[i] = true
 		}
 	}
-	chrome, prose := 0, 0
+	// Short lines alone make a table, a listing or a formula, not a
+	// page: a page's chrome includes lines site and share rules know (a
+	// search box, a skip link, a share bar, a copyright line) or a menu
+	// of bullets.
+	chrome, prose, known, menu := 0, 0, 0, 0
 	for i := range p.lines {
 		l := &p.lines[i]
 		if l.blank() || inHeader[i] {
@@ -63,12 +67,23 @@ func (p *textPass) dumpMode(headers []headerMatch) bool {
 			prose++
 		case p.labelled(i) && (p.labels[i].rule.Category == rules.Site || p.labels[i].rule.Category == rules.Share):
 			chrome++
+			known++
 		case proseWords(l.words, p.lang) <= 4 && !l.terminal, isBullet(l.norm) && proseWords(l.words, p.lang) <= 8:
 			chrome++
+			if isBullet(l.norm) {
+				menu++
+			}
 		}
 	}
-	return chrome >= 20 && chrome*3 >= prose
+	return chrome >= 20 && chrome*3 >= prose && (known >= minKnownChrome || menu >= minMenuItems)
 }
+
+// A page dump has at least minKnownChrome lines that site and share
+// rules take, or minMenuItems short bullets.
+const (
+	minKnownChrome = 3
+	minMenuItems   = 10
+)
 
 // stopShare is the share of a line's words that are stopwords of the
 // document's language (1 when the language has no stoplist: no evidence
