@@ -614,7 +614,20 @@ func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
 	if len(kept) > 0 {
 		start = h.order[kept[0].node]
 	}
-	var pick *mark
+	f := fieldFiller{set: h.set, lang: h.lang, meta: &h.meta}
+	names := func(m *mark) []string {
+		var out []string
+		for _, a := range bylineNames(m.text) {
+			if looksLikeName(a, f.stopword) {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	// A byline inside the article, else the nearest one above it that
+	// names somebody (a "Follow @…" box also has "author" in its class).
+	var before []*mark
+	var found []string
 	for k := range h.marks {
 		m := &h.marks[k]
 		if m.rule.Field != "authors" || len(m.text) > 100 {
@@ -628,21 +641,18 @@ func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
 			}
 		}
 		if inside {
-			pick = m
+			found = names(m)
 			break
 		}
 		if start >= 0 && h.order[m.node] < start {
-			pick = m
+			before = append(before, m)
 		}
 	}
-	if pick == nil {
-		return
+	for k := len(before) - 1; k >= 0 && found == nil; k-- {
+		found = names(before[k])
 	}
-	f := fieldFiller{set: h.set, lang: h.lang, meta: &h.meta}
-	for _, a := range bylineNames(pick.text) {
-		if looksLikeName(a, f.stopword) {
-			h.meta.Authors = appendUniqueString(h.meta.Authors, a)
-		}
+	for _, a := range found {
+		h.meta.Authors = appendUniqueString(h.meta.Authors, a)
 	}
 }
 
