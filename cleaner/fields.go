@@ -17,8 +17,38 @@ func (p *textPass) extract() {
 		if p.labels[h.line].rule != h.rule {
 			continue // the line was taken over (by a comment thread)
 		}
-		f.fill(h.rule, h.groups, p.lines[h.line].norm)
+		whole := p.lines[h.line].norm
+		if col := p.firstColumn(h.line); col != whole {
+			// A line laid out in columns: the field is in the first.
+			whole = col
+			for k, v := range h.groups {
+				if strings.HasPrefix(v, col) {
+					h.groups[k] = col
+				}
+			}
+		}
+		f.fill(h.rule, h.groups, whole)
 	}
+}
+
+// columnGap is the run of spaces that separates columns a text browser
+// laid out side by side on one line.
+const columnGap = "          "
+
+// firstColumn is the normal form of line i up to a column gap (all of it
+// when there is none).
+func (p *textPass) firstColumn(i int) string {
+	l := &p.lines[i]
+	raw := strings.TrimSpace(p.text[l.start:l.end])
+	k := strings.Index(raw, columnGap)
+	if k < 0 {
+		return l.norm
+	}
+	col := undecorate(unglue(stripRefs(rules.Normalize(raw[:k]))))
+	if col == "" || !strings.HasPrefix(l.norm, col) {
+		return l.norm
+	}
+	return col
 }
 
 // fieldFiller writes rule matches into metadata. Scalar fields keep their
