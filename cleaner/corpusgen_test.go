@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/winnow-text/winnow/internal/benchdata"
 )
 
 // genCorpus builds a deterministic corpus of seed-like articles of at
@@ -17,7 +19,10 @@ import (
 func genCorpus(tb testing.TB, size int) [][]byte {
 	tb.Helper()
 	var paras, noise, threads []string
-	files, _ := filepath.Glob("../testdata/text/*.txt")
+	files, err := benchdata.Sources("../testdata")
+	if err != nil {
+		tb.Fatal(err)
+	}
 	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
 	for _, f := range append(files, seeds...) {
 		if strings.HasSuffix(f, ".body.txt") {

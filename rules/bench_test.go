@@ -2,18 +2,19 @@ package rules
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/winnow-text/winnow/internal/benchdata"
 )
 
-// benchText is the text fixtures of the repository, repeated to about
+// benchText is the benchmark fixtures (internal/benchdata), repeated to about
 // size bytes.
 func benchText(tb testing.TB, size int) string {
 	tb.Helper()
-	files, err := filepath.Glob("../testdata/text/*.txt")
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no fixtures: %v", err)
+	files, err := benchdata.Sources("../testdata")
+	if err != nil {
+		tb.Fatal(err)
 	}
 	var b strings.Builder
 	for b.Len() < size {

@@ -9,15 +9,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/winnow-text/winnow/internal/benchdata"
 )
 
 // BenchmarkJSONL runs the --jsonl path end to end (read, parse, clean,
 // re-encode, write in input order) over records made from the text
 // fixtures, at the default -j.
 func BenchmarkJSONL(b *testing.B) {
-	files, err := filepath.Glob("../../testdata/text/*.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no fixtures: %v", err)
+	files, err := benchdata.Sources("../../testdata")
+	if err != nil {
+		b.Fatal(err)
 	}
 	var stream bytes.Buffer
 	for stream.Len() < 16<<20 {
