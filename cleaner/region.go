@@ -403,9 +403,11 @@ func (p *textPass) labelCaptions() {
 			}
 			seen++
 			// The same sentence again (a headline may be repeated; a
-			// caption is a sentence), or two lines that open with the same
-			// six words: an image's alt text and its longer caption.
-			if l.terminal && p.lines[j].norm == l.norm || p.sameOpening(i, j, 6) || p.creditedAgain(i, j) {
+			// caption is a sentence, or longer than a headline), or two
+			// lines that open with the same six words: an image's alt text
+			// and its longer caption.
+			again := (l.terminal || l.words > maxHeadlineWords) && p.lines[j].norm == l.norm
+			if again || p.sameOpening(i, j, 6) || p.creditedAgain(i, j) {
 				p.setLabel(i, r, nil, 0)
 				if !p.labelled(j) { // a caption rule may have taken it
 					p.setLabel(j, r, nil, 0)

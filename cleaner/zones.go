@@ -168,9 +168,12 @@ func isSnippet(l *line) bool {
 	return l.words <= 40 || strings.HasSuffix(l.norm, "…") || strings.HasSuffix(l.norm, "...")
 }
 
+// maxHeadlineWords is the most words a headline has.
+const maxHeadlineWords = 25
+
 // isHeadline tells a list entry's headline from its snippet.
 func isHeadline(l *line) bool {
-	return l.words >= 2 && l.words <= 25 && !l.terminal &&
+	return l.words >= 2 && l.words <= maxHeadlineWords && !l.terminal &&
 		!strings.HasSuffix(l.norm, "…") && !strings.HasSuffix(l.norm, "...")
 }
 
