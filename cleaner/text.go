@@ -769,10 +769,10 @@ func (p *textPass) applyRepeated() {
 const teaserCardLines = 4
 
 // applyTeaserCards takes the teaser cards of other stories that a page
-// sets among its paragraphs: a block of a few short lines (the headline,
-// often twice over as image text and link, and a snippet) that ends with
-// a read-more link on a line of its own ("Read now"). The first line goes
-// to related.
+// sets among its paragraphs: a block of two to four short lines (the
+// headline, often twice over as image text and link, and a snippet) that
+// ends with a read-more link on a line of its own ("Read now"). The first
+// line goes to related.
 func (p *textPass) applyTeaserCards() {
 	r := p.set.Rule("related.teaser-card")
 	if r == nil {
@@ -786,8 +786,10 @@ func (p *textPass) applyTeaserCards() {
 		for start > 0 && !p.lines[start-1].blank() && i-start < teaserCardLines+1 {
 			start--
 		}
-		if start == i || start > 0 && !p.lines[start-1].blank() {
-			continue // no card, or a block longer than a card
+		if i-start < 2 || start > 0 && !p.lines[start-1].blank() {
+			// A card has a headline and a snippet at least; a single
+			// line above the link may be the article's own paragraph.
+			continue
 		}
 		card := true
 		for j := start; j < i && card; j++ {
