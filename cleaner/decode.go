@@ -110,7 +110,10 @@ func decode(raw []byte, kind InputKind) (decoded, error) {
 	if strings.IndexByte(text, '\r') >= 0 {
 		text = lineFeeds(text)
 	}
-	d.text = text
+	// A byte order mark said twice (or one that a UTF-16 decoder left as
+	// a character) is no text; left at the start of the body it would be
+	// read as a mark when the body is cleaned again.
+	d.text = strings.TrimLeft(text, "\ufeff")
 	return d, nil
 }
 
