@@ -758,7 +758,8 @@ func (p *textPass) applyRepeated() {
 		if l.blank() || l.terminal || l.words < 4 || p.labelled(i) {
 			continue
 		}
-		if phrase, ok := repeatedPhrase(l.norm); ok {
+		if phrase, ok := repeatedPhrase(l.norm); ok && digitShare(phrase) <= 0.25 {
+			// (A date said twice is a date, not a headline.)
 			p.setLabel(i, r, map[string]string{"related": phrase}, 0)
 		}
 	}
