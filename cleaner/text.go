@@ -555,7 +555,7 @@ func (p *textPass) run() {
 		p.labelCaptions()
 		var ok bool
 		if rg, ok = p.findRegion(); ok {
-			p.first = p.afterQuestionHeadline(rg)
+			p.first = p.afterStandfirst(rg, p.afterQuestionHeadline(rg))
 		} else {
 			// Not a page dump after all: captions were its evidence.
 			p.labels = before
@@ -743,6 +743,42 @@ func (p *textPass) afterQuestionHeadline(rg region) int {
 		}
 	}
 	return rg.start
+}
+
+// standfirstLines is how many lines at the start of a region may come
+// before the byline or date that shows they were the head.
+const standfirstLines = 3
+
+// afterStandfirst is where the article in region rg starts when the
+// region opens with a standfirst, a sentence under the headline that
+// reads as prose: if one of the first lines of the region is a byline or
+// a date, the article starts at the prose after it, and the lines above
+// are the head.
+func (p *textPass) afterStandfirst(rg region, first int) int {
+	meta := func(r *rules.Rule) bool {
+		return r.Scope == rules.Head && (r.Category == rules.Byline || r.Category == rules.Date)
+	}
+	last, seen := -1, 0
+	for i := first; i <= rg.end && seen <= standfirstLines; i++ {
+		if p.lines[i].blank() {
+			continue
+		}
+		seen++
+		if !p.labelled(i) && p.mayMatch(i) {
+			if r, _ := p.match(i, meta); r != nil {
+				last = i
+			}
+		}
+	}
+	if last < 0 {
+		return first
+	}
+	for k := last + 1; k <= rg.end; k++ {
+		if p.lines[k].prose && !p.labelled(k) {
+			return k
+		}
+	}
+	return first
 }
 
 // applyRepeated takes the lines that say one headline over again (see
