@@ -256,7 +256,7 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 		if topClass != "" && attr(s, "class") == topClass {
 			bonus = topScore * 0.2
 		}
-		if c := cands[s]; c != nil && c.score+bonus >= threshold {
+		if c := scoredWrapper(s, cands); c != nil && c.score+bonus >= threshold {
 			out = append(out, s)
 			continue
 		}
@@ -276,6 +276,33 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 		}
 	}
 	return out
+}
+
+// scoredWrapper is the candidate of n, or of the element that n only
+// wraps (an only child, an only child's only child, …): the container
+// climbs the same chains, so a sibling is weighed as the container was.
+func scoredWrapper(n *html.Node, cands map[*html.Node]*candidate) *candidate {
+	for ; n != nil; n = onlyElementChild(n) {
+		if c := cands[n]; c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// onlyElementChild is n's element child if it has exactly one, else nil.
+func onlyElementChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = c
+	}
+	return only
 }
 
 func elementChildren(n *html.Node) int {

@@ -1,0 +1,49 @@
+package cleaner
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// TestScoredWrapper checks that a sibling section is weighed by the
+// scored element it only wraps, as the container is after climbing its
+// chain of only children.
+func TestScoredWrapper(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<main>
+<section id="a"><div><div id="text"><p>one</p><p>two</p></div></div></section>
+<section id="b"><div></div><div id="two"><p>three</p></div></section>
+</main>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*html.Node{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if id := attr(n, "id"); id != "" {
+				byID[id] = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	cands := map[*html.Node]*candidate{
+		byID["text"]: {node: byID["text"], score: 40},
+		byID["two"]:  {node: byID["two"], score: 12},
+	}
+	if c := scoredWrapper(byID["a"], cands); c == nil || c.score != 40 {
+		t.Errorf("section a: got %v, want the score of the div it wraps (40)", c)
+	}
+	// Section b has two children: it wraps no single scored element.
+	if c := scoredWrapper(byID["b"], cands); c != nil {
+		t.Errorf("section b: got %v, want nil", c)
+	}
+	if n := onlyElementChild(byID["a"]); n == nil || n.DataAtom != atom.Div {
+		t.Errorf("onlyElementChild(section a) = %v, want its div", n)
+	}
+}
