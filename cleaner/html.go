@@ -41,6 +41,7 @@ type htmlDoc struct {
 	root     *html.Node
 	textLen  map[*html.Node]int // visible text bytes in each element's subtree
 	order    map[*html.Node]int // document order of elements
+	elements int                // how many elements prune left
 	marks    []mark
 	marked   map[*html.Node]bool
 	blocks   []hblock
@@ -252,6 +253,7 @@ func (h *htmlDoc) prune() {
 				n.RemoveChild(c)
 			} else if c.Type == html.ElementNode || c.Type == html.DocumentNode {
 				stack = append(stack, c)
+				h.elements++
 			}
 			c = next
 		}
@@ -261,8 +263,8 @@ func (h *htmlDoc) prune() {
 // measure counts the visible text of every element's subtree and numbers
 // the elements in document order.
 func (h *htmlDoc) measure() {
-	h.textLen = map[*html.Node]int{}
-	h.order = map[*html.Node]int{}
+	h.textLen = make(map[*html.Node]int, h.elements)
+	h.order = make(map[*html.Node]int, h.elements)
 	type frame struct {
 		n    *html.Node
 		exit bool
