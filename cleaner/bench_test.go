@@ -1,7 +1,6 @@
 package cleaner
 
 import (
-	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,24 +8,27 @@ import (
 	"testing"
 )
 
-// BenchmarkCleanFixtures cleans every text fixture once per iteration.
-func BenchmarkCleanFixtures(b *testing.B) {
-	c := testCleaner(b)
-	inputs := goldenInputs(b)
+// benchClean cleans every input once per iteration, reporting MB/s over
+// their bytes and the allocations.
+func benchClean(b *testing.B, c *Cleaner, inputs [][]byte) {
 	size := 0
 	for _, in := range inputs {
 		size += len(in)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	ctx := context.Background()
 	for b.Loop() {
 		for _, in := range inputs {
-			if _, err := c.Clean(ctx, in); err != nil {
+			if _, err := c.Clean(b.Context(), in); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
+}
+
+// BenchmarkCleanFixtures cleans every text fixture once per iteration.
+func BenchmarkCleanFixtures(b *testing.B) {
+	benchClean(b, testCleaner(b), goldenInputs(b))
 }
 
 // benchPages reads the HTML pages under $WINNOW_BENCH_PAGES (every *.html
@@ -57,20 +59,6 @@ func benchPages(b *testing.B) [][]byte {
 // goroutine; it reports MB/s and pages/s.
 func BenchmarkCleanHTML(b *testing.B) {
 	pages := benchPages(b)
-	c := htmlCleaner(b)
-	size := 0
-	for _, p := range pages {
-		size += len(p)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	ctx := context.Background()
-	for b.Loop() {
-		for _, p := range pages {
-			if _, err := c.Clean(ctx, p); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	benchClean(b, htmlCleaner(b), pages)
 	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
 }

@@ -152,7 +152,8 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 	passText, mapping := text, []int(nil)
 	assembled := false // passText is the body of the labels so far
 	groups := 0
-	var cache *lineCache
+	var cache *lineCache             // the first pass's line facts, while its language holds
+	memo := map[memoKey]memoResult{} // pattern results do not depend on the pass
 	detect := lang == ""
 	for pass := 0; pass < maxPasses; pass++ {
 		if err := ctx.Err(); err != nil {
@@ -166,19 +167,18 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 			}
 		}
 		var p *textPass
-		if cache == nil || cache.lines == nil {
+		if cache == nil {
 			p = newTextPass(c.set, passText, lang)
 			p.scan()
-			cache = &lineCache{}
 			if pass == 0 {
 				// Later passes read these facts through their mapping
 				// to the input's lines.
-				cache.lines, cache.cands = append([]line(nil), p.lines...), p.cands
+				cache = &lineCache{lines: append([]line(nil), p.lines...), cands: p.cands}
 			}
 		} else {
 			p = newTextPassFrom(c.set, passText, lang, mapping, cache)
-			p.memo = cache.memo
 		}
+		p.memo = memo
 		p.kept = c.keep
 		p.learned = c.learned
 		if setup != nil {
@@ -186,7 +186,6 @@ func (c *Cleaner) fixpointWith(ctx context.Context, text, lang string, setup fun
 		}
 		p.groups = groups
 		p.run()
-		cache.memo = p.memo
 		groups = p.groups
 		changed := false
 		for i, l := range p.labels {

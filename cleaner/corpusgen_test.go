@@ -78,20 +78,5 @@ func genCorpus(tb testing.TB, size int) [][]byte {
 // articles (every noise family, comment threads in a quarter of them), on
 // one goroutine.
 func BenchmarkCleanText(b *testing.B) {
-	docs := genCorpus(b, 50<<20)
-	c := testCleaner(b)
-	size := 0
-	for _, d := range docs {
-		size += len(d)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, d := range docs {
-			if _, err := c.Clean(b.Context(), d); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	benchClean(b, testCleaner(b), genCorpus(b, 50<<20))
 }

@@ -44,7 +44,7 @@ func (p *textPass) firstColumn(i int) string {
 	if k < 0 {
 		return l.norm
 	}
-	col := undecorate(unglue(stripRefs(rules.Normalize(raw[:k]))))
+	col := normalLine(raw[:k])
 	if col == "" || !strings.HasPrefix(l.norm, col) {
 		return l.norm
 	}

@@ -74,20 +74,33 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			meta := marshalMeta(t, res.Meta)
-			if *update {
-				if err := os.WriteFile(base+".body.txt", []byte(res.Body), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(base+".meta.json", meta, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			} else {
-				compareGolden(t, base+".body.txt", []byte(res.Body))
-				compareGolden(t, base+".meta.json", meta)
-			}
+			matchGolden(t, base,
+				goldenFile{".body.txt", []byte(res.Body)},
+				goldenFile{".meta.json", marshalMeta(t, res.Meta)})
 			checkInvariants(t, c, res)
 		})
+	}
+}
+
+// goldenFile is one output of a fixture: the golden file is the
+// fixture's base name and ext.
+type goldenFile struct {
+	ext  string
+	data []byte
+}
+
+// matchGolden writes the outputs to the golden files with -update, and
+// otherwise compares them with those files.
+func matchGolden(t *testing.T, base string, files ...goldenFile) {
+	t.Helper()
+	for _, f := range files {
+		if *update {
+			if err := os.WriteFile(base+f.ext, f.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			compareGolden(t, base+f.ext, f.data)
+		}
 	}
 }
 

@@ -42,18 +42,10 @@ func TestGoldenHTML(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			meta := marshalMeta(t, res.Meta)
-			if *update {
-				for ext, data := range map[string][]byte{".body.txt": []byte(res.Body), ".meta.json": meta, ".md": []byte(res.Markdown)} {
-					if err := os.WriteFile(base+ext, data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-			} else {
-				compareGolden(t, base+".body.txt", []byte(res.Body))
-				compareGolden(t, base+".meta.json", meta)
-				compareGolden(t, base+".md", []byte(res.Markdown))
-			}
+			matchGolden(t, base,
+				goldenFile{".body.txt", []byte(res.Body)},
+				goldenFile{".meta.json", marshalMeta(t, res.Meta)},
+				goldenFile{".md", []byte(res.Markdown)})
 			checkHTMLInvariants(t, res)
 		})
 	}

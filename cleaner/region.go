@@ -112,7 +112,7 @@ func (p *textPass) stopShare(s string) float64 {
 // prose. Function characters are rarer among Chinese and Japanese
 // characters than function words among European words.
 func stopThreshold(lang string) float64 {
-	if lang == "zh" || lang == "ja" {
+	if unspaced(lang) {
 		return 0.05
 	}
 	return 0.15

@@ -61,6 +61,12 @@ func isProse(norm string, words int, terminal bool) bool {
 	return words >= 30 && !strings.HasSuffix(norm, "…") && !strings.HasSuffix(norm, "...")
 }
 
+// normalLine is the normal form a line is matched in: normalised space
+// and punctuation, without reference marks, glued words or decoration.
+func normalLine(raw string) string {
+	return undecorate(unglue(stripRefs(rules.Normalize(raw))))
+}
+
 // proseWords is words as isProse weighs them: in Chinese and Japanese,
 // where every character counts as a word, a word is two characters.
 func proseWords(words int, lang string) int {
@@ -157,7 +163,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		l := &p.lines[i]
 		l.start, l.end = sp[0], sp[1]
 		raw := text[sp[0]:sp[1]]
-		l.norm = undecorate(unglue(stripRefs(rules.Normalize(raw))))
+		l.norm = normalLine(raw)
 		for k := 0; k < len(raw) && (raw[k] == ' ' || raw[k] == '\t'); k++ {
 			l.indent++
 			if raw[k] == '\t' {
@@ -183,7 +189,6 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 type lineCache struct {
 	lines []line
 	cands [][]int
-	memo  map[memoKey]memoResult // pattern results: they do not depend on the pass
 }
 
 // newTextPassFrom makes a later pass of a fixpoint over text, the body of
@@ -737,12 +742,20 @@ func (p *textPass) afterQuestionHeadline(rg region) int {
 	if j >= len(p.lines) || p.lines[j].prose {
 		return rg.start
 	}
-	for k := j; k <= rg.end; k++ {
+	if k := p.nextProse(j, rg.end); k >= 0 {
+		return k
+	}
+	return rg.start
+}
+
+// nextProse is the first unlabelled line of prose in [from, to], or -1.
+func (p *textPass) nextProse(from, to int) int {
+	for k := from; k <= to && k < len(p.lines); k++ {
 		if p.lines[k].prose && !p.labelled(k) {
 			return k
 		}
 	}
-	return rg.start
+	return -1
 }
 
 // standfirstLines is how many lines at the start of a region may come
@@ -773,10 +786,8 @@ func (p *textPass) afterStandfirst(rg region, first int) int {
 	if last < 0 {
 		return first
 	}
-	for k := last + 1; k <= rg.end; k++ {
-		if p.lines[k].prose && !p.labelled(k) {
-			return k
-		}
+	if k := p.nextProse(last+1, rg.end); k >= 0 {
+		return k
 	}
 	return first
 }
@@ -861,9 +872,6 @@ func (p *textPass) applyOfferBlocks() {
 	}
 	prev := -1 // the last offer line
 	for i := range p.lines {
-		if p.lines[i].blank() {
-			continue
-		}
 		if !isOffer(i) {
 			continue
 		}
@@ -872,12 +880,12 @@ func (p *textPass) applyOfferBlocks() {
 			for j := prev + 1; j < i; j++ {
 				if l := &p.lines[j]; !l.blank() {
 					gap++
-					short = short && l.words <= 12 && (!p.labelled(j) || isOffer(j))
+					short = short && l.words <= 12 && !p.labelled(j)
 				}
 			}
 			if short && gap > 0 && gap <= offerGap {
 				for j := prev + 1; j < i; j++ {
-					if !p.lines[j].blank() && !p.labelled(j) {
+					if !p.lines[j].blank() {
 						p.setLabel(j, r, nil, 0)
 					}
 				}
