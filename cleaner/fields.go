@@ -94,7 +94,7 @@ func (f fieldFiller) set1(r *rules.Rule, field, value string, groups map[string]
 			}
 		}
 	case "authors":
-		for _, a := range splitAuthors(value) {
+		for _, a := range splitAuthors(value, f.set.Words("name_joiners")) {
 			if looksLikeName(a, f.stopword) {
 				m.Authors = appendUniqueString(m.Authors, a)
 			}
@@ -151,9 +151,10 @@ func stripMarkers(set *rules.Set, c rules.Category, text string) string {
 }
 
 // splitAuthors splits "A, B and C" into names.
-func splitAuthors(s string) []string {
-	for _, sep := range []string{" and ", " & ", " und ", " et ", " y ", " e ", " en ", ";"} {
-		s = strings.ReplaceAll(s, sep, ",")
+func splitAuthors(s string, joiners []string) []string {
+	s = strings.ReplaceAll(s, ";", ",")
+	for _, j := range joiners {
+		s = strings.ReplaceAll(s, " "+j+" ", ",")
 	}
 	var out []string
 	for _, a := range strings.Split(s, ",") {

@@ -619,7 +619,7 @@ func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
 	f := fieldFiller{set: h.set, lang: h.lang, meta: &h.meta}
 	names := func(m *mark) []string {
 		var out []string
-		for _, a := range bylineNames(m.text) {
+		for _, a := range bylineNames(m.text, h.set) {
 			if looksLikeName(a, f.stopword) {
 				out = append(out, a)
 			}

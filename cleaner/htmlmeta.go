@@ -274,7 +274,7 @@ func (pm pageMeta) apply(m *Meta, set *rules.Set, lang string) {
 	}
 	if pm.byline != "" {
 		f := fieldFiller{set: set, lang: lang, meta: m}
-		for _, a := range bylineNames(pm.byline) {
+		for _, a := range bylineNames(pm.byline, set) {
 			if !strings.Contains(a, "://") && len(a) <= 80 && !f.stopword(strings.Fields(a)[0]) {
 				m.Authors = appendUniqueString(m.Authors, a)
 			}
@@ -285,29 +285,39 @@ func (pm pageMeta) apply(m *Meta, set *rules.Set, lang string) {
 	m.URL = pm.url
 }
 
-var (
-	bylinePrefixRE = regexp.MustCompile(`(?i)^\s*(?:by|von|par|por|di|door|written by|posted by|author:?)\s+`)
-	bylineCutRE    = regexp.MustCompile(`\s+(?:[|•·–—]|-\s|on\s+\w+day\b|\(|\bupdated\b)|\n`)
-	andRE          = regexp.MustCompile(`(?i)\s(?:and|&|und|et|y|e|en)\s`)
-)
+var bylineCutRE = regexp.MustCompile(`\s+(?:[|•·–—]|-\s|on\s+\w+day\b|\(|\bupdated\b)|\n`)
 
 // bylineNames reads the names in a byline: "By A and B", "A, B and C";
 // what follows a separator, a date or a role ("A, Senior Editor") is not
-// a name.
-func bylineNames(s string) []string {
-	s = bylinePrefixRE.ReplaceAllString(strings.TrimSpace(s), "")
+// a name. The prefixes and the joining words are the packs'
+// (byline_prefixes, name_joiners).
+func bylineNames(s string, set *rules.Set) []string {
+	s = strings.TrimSpace(s)
+	for _, p := range set.Words("byline_prefixes") {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && (s[len(p)] == ' ' || s[len(p)] == '\t') {
+			s = strings.TrimSpace(s[len(p):])
+			break
+		}
+	}
 	if loc := bylineCutRE.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
-	if !andRE.MatchString(s) {
+	s = strings.Join(strings.Fields(s), " ")
+	joiners := set.Words("name_joiners")
+	if !hasJoiner(s, joiners) {
 		// Without "and", a comma starts a role or a place.
 		s, _, _ = strings.Cut(s, ",")
 	}
-	var out []string
-	for _, a := range splitAuthors(s) {
-		if a = strings.TrimSpace(a); a != "" {
-			out = append(out, a)
+	return splitAuthors(s, joiners)
+}
+
+// hasJoiner reports whether s joins two names with one of the joiners.
+func hasJoiner(s string, joiners []string) bool {
+	lower := strings.ToLower(s)
+	for _, j := range joiners {
+		if strings.Contains(lower, " "+strings.ToLower(j)+" ") {
+			return true
 		}
 	}
-	return out
+	return false
 }
