@@ -88,6 +88,23 @@ type Result struct {
 	// Warnings are problems that did not stop the cleaning (an encoding
 	// guessed).
 	Warnings []string
+
+	// For RawBody: the input's bytes and which lines were kept.
+	src    *source
+	spans  [][2]int
+	labels []label
+}
+
+// RawBody is the body in the input's own bytes, for writing a file back
+// in place: for text input, each kept line exactly as it was read (its
+// encoding, byte order mark, line end and any invalid bytes), the
+// removed lines cut out and blank runs folded as in Body; for HTML, Body.
+// Cleaning RawBody again gives the same RawBody.
+func (r *Result) RawBody() []byte {
+	if r.src == nil {
+		return []byte(r.Body)
+	}
+	return rawBody(r.src, r.Text, r.spans, r.labels)
 }
 
 // Clean cleans one document. It fails only on input that is not text
@@ -106,6 +123,9 @@ func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.kind != HTML {
+		res.src = d.src
+	}
 	res.Kind = d.kind
 	res.Warnings = append(d.warnings, res.Warnings...)
 	return res, nil
@@ -120,7 +140,7 @@ func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
 	meta := fx.meta
 	meta.Language = fx.lang
 	meta.Removed = removals(text, fx.spans, fx.labels)
-	return &Result{Body: fx.body, Markdown: fx.body, Meta: meta, Text: text}, nil
+	return &Result{Body: fx.body, Markdown: fx.body, Meta: meta, Text: text, spans: fx.spans, labels: fx.labels}, nil
 }
 
 // fixed is what a fixpoint leaves: the lines of the text, their labels,
@@ -221,26 +241,68 @@ func assemble(text string, spans [][2]int, labels []label) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(text))
 	mapping := make([]int, 0, len(spans))
-	pendingBlank := false
+	keptLines(text, spans, labels, func(i int, part linePart) {
+		switch part {
+		case lineText:
+			b.WriteString(text[spans[i][0]:spans[i][1]])
+			mapping = append(mapping, i)
+			return
+		case blankLine:
+			mapping = append(mapping, -1)
+		}
+		b.WriteByte('\n')
+	})
+	return b.String(), mapping
+}
+
+// linePart is a part of the body keptLines hands out.
+type linePart int
+
+const (
+	lineText  linePart = iota // the text of a kept line
+	lineEnd                   // its newline
+	blankLine                 // a run of blank lines, as its first one's newline
+)
+
+// keptLines walks what the body is made of, in order: the text of each
+// unlabelled non-blank line, then its newline; a run of blank lines
+// between kept lines becomes the newline of its first blank line alone.
+// Leading and trailing blank lines are left out.
+func keptLines(text string, spans [][2]int, labels []label, emit func(i int, part linePart)) {
+	started := false
+	pendingBlank := -1
 	for i, sp := range spans {
 		if labels[i].rule != nil {
 			continue
 		}
-		s := text[sp[0]:sp[1]]
-		if rules.IsBlank(s) {
-			pendingBlank = b.Len() > 0
+		if rules.IsBlank(text[sp[0]:sp[1]]) {
+			if started && pendingBlank < 0 {
+				pendingBlank = i
+			}
 			continue
 		}
-		if pendingBlank {
-			b.WriteByte('\n')
-			mapping = append(mapping, -1)
-			pendingBlank = false
+		if pendingBlank >= 0 {
+			emit(pendingBlank, blankLine)
+			pendingBlank = -1
 		}
-		b.WriteString(s)
-		b.WriteByte('\n')
-		mapping = append(mapping, i)
+		emit(i, lineText)
+		emit(i, lineEnd)
+		started = true
 	}
-	return b.String(), mapping
+}
+
+// rawBody is the body in the input's own bytes: each kept line as the
+// bytes it was read from (its encoding, invalid bytes and line end).
+func rawBody(src *source, text string, spans [][2]int, labels []label) []byte {
+	b := rawBuilder{src: src, out: make([]byte, 0, len(src.raw))}
+	keptLines(text, spans, labels, func(i int, part linePart) {
+		if part == lineText {
+			b.text(spans[i][0], spans[i][1])
+		} else {
+			b.newline(spans[i][1])
+		}
+	})
+	return b.bytes()
 }
 
 // removals merges labelled lines into spans: consecutive lines (blank

@@ -3,17 +3,29 @@ package cleaner
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 )
 
-// ErrBinary is returned for input that holds NUL bytes: it is not text.
-var ErrBinary = errors.New("binary input (it holds NUL bytes); winnow cleans text and HTML")
+// ErrBinary is what a BinaryError is: input that is not text.
+var ErrBinary = errors.New("binary input; winnow cleans text and HTML")
+
+// BinaryError is returned for input that is not text: a known binary
+// format by its magic number, or bytes mostly made of control codes.
+type BinaryError struct {
+	// What the input looks like ("a PNG image", "control bytes").
+	What string
+}
+
+func (e *BinaryError) Error() string {
+	return "binary input (" + e.What + "); winnow cleans text and HTML"
+}
+
+// Is makes errors.Is(err, ErrBinary) true.
+func (e *BinaryError) Is(target error) bool { return target == ErrBinary }
 
 // InputKind is the kind of an input document.
 type InputKind int
@@ -52,69 +64,68 @@ func ParseInputKind(s string) (InputKind, error) {
 type decoded struct {
 	text     string
 	kind     InputKind
+	src      *source // the map back to the input's bytes
 	warnings []string
 }
 
 // decode turns raw bytes into UTF-8 text with LF line ends: a byte order
-// mark picks the encoding; then valid UTF-8 is UTF-8; then HTML may name
-// its charset (<meta charset>, http-equiv); anything else is read as
-// Windows-1252.
+// mark picks the encoding; then UTF-8 is read where it is valid, each
+// byte of an invalid sequence as Windows-1252 on its own (one stray byte
+// does not change how the rest is read); HTML that is not UTF-8 may name
+// its charset (<meta charset>, http-equiv). A stray NUL is a character
+// (U+FFFD in HTML, as browsers read it); input that looks binary is
+// refused with a *BinaryError.
 func decode(raw []byte, kind InputKind) (decoded, error) {
 	var d decoded
-	var enc encoding.Encoding
+	enc, prefix := rawUTF8, 0
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		raw = raw[3:]
+		prefix = 3
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
-		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+		enc, prefix = rawUTF16LE, 2
 	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+		enc, prefix = rawUTF16BE, 2
 	}
-	if enc != nil {
-		b, err := enc.NewDecoder().Bytes(raw)
-		if err != nil {
-			return d, errors.New("invalid UTF-16 input")
+	if enc == rawUTF8 {
+		if what := binaryKind(raw[prefix:]); what != "" {
+			return d, &BinaryError{What: what}
 		}
-		raw = b
-	}
-	if bytes.IndexByte(raw, 0) >= 0 {
-		return d, ErrBinary
 	}
 	d.kind = kind
-	if kind == Auto {
-		d.kind = sniff(raw)
+	if kind == Auto && enc == rawUTF8 {
+		d.kind = sniff(raw[prefix:])
 	}
-	var text string
-	switch {
-	case enc != nil || utf8.Valid(raw):
-		// Bytes that are valid UTF-8 are UTF-8, whatever a page declares:
-		// text in another encoding is almost never valid UTF-8 by chance,
-		// and declarations are often wrong after a page was re-saved.
-		text = string(raw)
-	case d.kind == HTML:
-		e, name, _ := charset.DetermineEncoding(raw, "text/html")
-		if name == "utf-8" {
-			e = charmap.Windows1252
-			d.warnings = append(d.warnings, "invalid UTF-8: read as Windows-1252")
+	if enc == rawUTF8 && d.kind == HTML && !utf8.Valid(raw[prefix:]) {
+		e, name, _ := charset.DetermineEncoding(raw[prefix:], "text/html")
+		if name != "utf-8" && name != "windows-1252" {
+			// The page names (or looks like) an encoding of its own.
+			if b, err := e.NewDecoder().Bytes(raw[prefix:]); err == nil {
+				d.text = htmlText(strings.TrimLeft(lineFeeds(string(b)), "\ufeff"))
+				return d, nil
+			}
 		}
-		b, err := e.NewDecoder().Bytes(raw)
-		if err != nil {
-			b, _ = charmap.Windows1252.NewDecoder().Bytes(raw)
+	}
+	text, src, invalid := decodeRaw(raw, prefix, enc)
+	if kind == Auto && enc != rawUTF8 {
+		d.kind = sniff([]byte(text))
+	}
+	if invalid > 0 {
+		unit := "bytes"
+		if invalid == 1 {
+			unit = "byte"
 		}
-		text = string(b)
-	default:
-		b, _ := charmap.Windows1252.NewDecoder().Bytes(raw)
-		text = string(b)
-		d.warnings = append(d.warnings, "invalid UTF-8: read as Windows-1252")
+		d.warnings = append(d.warnings, fmt.Sprintf("invalid UTF-8: %d %s read as Windows-1252, the rest as UTF-8", invalid, unit))
 	}
-	if strings.IndexByte(text, '\r') >= 0 {
-		text = lineFeeds(text)
+	if d.kind == HTML {
+		text = htmlText(text)
 	}
-	// A byte order mark said twice (or one that a UTF-16 decoder left as
-	// a character) is no text; left at the start of the body it would be
-	// read as a mark when the body is cleaned again.
-	d.text = strings.TrimLeft(text, "\ufeff")
+	d.text, d.src = text, src
 	return d, nil
+}
+
+// htmlText reads a stray NUL in a page as U+FFFD, as browsers do.
+func htmlText(s string) string {
+	return strings.ReplaceAll(s, "\x00", "\ufffd")
 }
 
 // sniff tells HTML from text by the start of the input: a doctype, an
@@ -157,4 +168,70 @@ func lineFeeds(s string) string {
 			s = s[1:]
 		}
 	}
+}
+
+// binaryKind names what raw looks like when it is not text: a known
+// format by its magic number, or a line of 16 bytes or more of which a
+// quarter are control bytes (NUL among them). It returns "" for text: a
+// stray NUL or escape sequence is a character. The test is by line so
+// that it holds for the body too: the lines of a body are lines of its
+// input, so a body is never refused when its input was not.
+func binaryKind(raw []byte) string {
+	for _, m := range magics {
+		if bytes.HasPrefix(raw, []byte(m.magic)) {
+			return m.what
+		}
+	}
+	control, nul, n := 0, 0, 0
+	for _, c := range raw {
+		if c == '\n' || c == '\r' {
+			if n >= 16 && control*4 > n {
+				break
+			}
+			control, nul, n = 0, 0, 0
+			continue
+		}
+		n++
+		switch {
+		case c == 0:
+			nul++
+			control++
+		case c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1b, c == 0x7f:
+			control++
+		}
+	}
+	switch {
+	case n < 16 || control*4 <= n:
+		return ""
+	case nul*2 > n:
+		return "mostly NUL bytes"
+	}
+	return "mostly control bytes"
+}
+
+// magics are the starts of binary formats people feed a text tool by
+// mistake.
+var magics = []struct{ magic, what string }{
+	{"\x89PNG\r\n\x1a\n", "a PNG image"},
+	{"\xff\xd8\xff", "a JPEG image"},
+	{"GIF87a", "a GIF image"},
+	{"GIF89a", "a GIF image"},
+	{"%PDF-", "a PDF document"},
+	{"PK\x03\x04", "a ZIP archive (or a document packed as one: docx, odt, epub)"},
+	{"PK\x05\x06", "an empty ZIP archive"},
+	{"\x1f\x8b", "gzip-compressed data; decompress it first (zcat FILE | winnow)"},
+	{"\x28\xb5\x2f\xfd", "zstd-compressed data; decompress it first (zstdcat FILE | winnow)"},
+	{"BZh", "bzip2-compressed data; decompress it first (bzcat FILE | winnow)"},
+	{"\xfd7zXZ\x00", "xz-compressed data; decompress it first (xzcat FILE | winnow)"},
+	{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
+	{"\x7fELF", "an ELF executable"},
+	{"MZ\x90\x00", "a Windows executable"},
+	{"\xcf\xfa\xed\xfe", "a Mach-O executable"},
+	{"\x00asm", "a WebAssembly module"},
+	{"RIFF", "a RIFF file (WAV, AVI or WebP)"},
+	{"OggS", "an Ogg media file"},
+	{"ID3", "an MP3 file"},
+	{"SQLite format 3\x00", "an SQLite database"},
+	{"wOFF", "a web font"},
+	{"wOF2", "a web font"},
 }

@@ -41,7 +41,7 @@ func TestRuleExamples(t *testing.T) {
 	for _, r := range c.Rules().Rules() {
 		t.Run(r.ID, func(t *testing.T) {
 			switch r.Kind {
-			case rules.KindLine, rules.KindPhrase:
+			case rules.KindLine, rules.KindPhrase, rules.KindStructure:
 				for _, ex := range r.Examples.Strip {
 					res, err := c.Clean(ctx, []byte(placeExample(r, ex)))
 					if err != nil {

@@ -1,6 +1,7 @@
 package cleaner
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -122,7 +123,8 @@ func FuzzClean(f *testing.F) {
 	for _, s := range []string{
 		"", "\n", "a", "Title line\n\nA sentence of prose that is long enough to count as the article.\n",
 		"Advertisement\n", "51 Comments\n\nA\nA\n2 days ago\n\ntext\n",
-		"\xff\xfe", "a\r\nb\rc", "READ ALSO:x", "By Jane Doe\n\n" + strings.Repeat("word ", 40) + ".\n",
+		"\xff\xfe", "a\r\nb\rc", "READ ALSO:x", "caf\xe9\r\n\r\nAdvertisement\r\n", "\xef\xbb\xbf\xef\xbb\xbfa\x00b\r",
+		"\xfe\xff\x00a\x00\r\x00\n\xd8\x00", "\xff\xfea\x00\n\x00", "By Jane Doe\n\n" + strings.Repeat("word ", 40) + ".\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -139,5 +141,33 @@ func FuzzClean(f *testing.F) {
 			t.Fatalf("Clean: %v", err)
 		}
 		checkInvariants(t, c, res)
+		checkRawBody(t, c, data, res)
 	})
+}
+
+// checkRawBody checks the body as a file rewrite writes it: it reads back
+// as Body, it keeps the input's byte order mark, and cleaning it again
+// gives the same bytes.
+func checkRawBody(t *testing.T, c *Cleaner, input []byte, res *Result) {
+	t.Helper()
+	raw := res.RawBody()
+	d, err := decode(raw, c.input)
+	if err != nil {
+		t.Fatalf("decoding RawBody: %v", err)
+	}
+	utf16 := bytes.HasPrefix(input, []byte{0xFF, 0xFE}) || bytes.HasPrefix(input, []byte{0xFE, 0xFF})
+	cutUTF16 := utf16 && len(input)%2 == 1
+	if d.text != res.Body && !(cutUTF16 && d.text+"\n" == res.Body) {
+		t.Fatalf("RawBody reads back as %q, not the body %q", tail(d.text), tail(res.Body))
+	}
+	again, err := c.Clean(context.Background(), raw)
+	if err != nil {
+		t.Fatalf("cleaning RawBody again: %v", err)
+	}
+	if !bytes.Equal(again.RawBody(), raw) {
+		t.Fatalf("not idempotent on the input's bytes: %q -> %q", raw, again.RawBody())
+	}
+	if len(raw) > 0 && utf16 && raw[0] != input[0] {
+		t.Fatalf("the byte order mark was lost: %q", raw)
+	}
 }

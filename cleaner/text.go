@@ -92,8 +92,15 @@ func repeated(norm string) bool {
 
 // repeatedPhrase returns the phrase a repeated line repeats. norm is
 // normal (single spaces), so the line is the phrase and a space, m times,
-// without the last space.
+// without the last space. Only the shape of a card counts: a phrase of a
+// headline's length (maxHeadlineWords) said two or three times; a longer
+// line that repeats itself is something else (a chant, a test pattern)
+// and is never removed by its shape alone.
 func repeatedPhrase(norm string) (string, bool) {
+	const maxTimes = 3
+	if len(norm) > maxTimes*(maxHeadlineWords*maxWordBytes+1) {
+		return "", false
+	}
 	words := 0
 	for j := 0; j < len(norm); j++ {
 		if norm[j] != ' ' {
@@ -101,6 +108,9 @@ func repeatedPhrase(norm string) (string, bool) {
 		}
 		words++
 		phrase := norm[:j]
+		if words > maxHeadlineWords {
+			break
+		}
 		if words < 2 || (len(norm)+1)%(j+1) != 0 {
 			continue
 		}
@@ -114,6 +124,11 @@ func repeatedPhrase(norm string) (string, bool) {
 			same = norm[off-1] == ' ' && norm[off:off+j] == phrase
 		}
 		if same {
+			// The shortest phrase the line repeats: said too often, the
+			// line is no card.
+			if m > maxTimes {
+				return "", false
+			}
 			return phrase, true
 		}
 	}

@@ -171,6 +171,10 @@ func isSnippet(l *line) bool {
 // maxHeadlineWords is the most words a headline has.
 const maxHeadlineWords = 25
 
+// maxWordBytes bounds the bytes of a headline's word, for length caps
+// that must not cut a real headline (German compounds, UTF-8).
+const maxWordBytes = 24
+
 // isHeadline tells a list entry's headline from its snippet.
 func isHeadline(l *line) bool {
 	return l.words >= 2 && l.words <= maxHeadlineWords && !l.terminal &&

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -131,13 +132,7 @@ func (b *batch) one(in input) fileResult {
 	if r.err != nil {
 		return r
 	}
-	if b.o.write {
-		if st, err := os.Lstat(in.path); err == nil && st.Mode()&os.ModeSymlink != 0 {
-			r.err = fmt.Errorf("%s: is a symlink; -w rewrites regular files only", in.path)
-			return r
-		}
-	}
-	data, err := readInput(in.path, nil, b.o.maxSize)
+	data, info, err := readFile(in.path, b.o.maxSize)
 	if err != nil {
 		r.err = err
 		return r
@@ -149,13 +144,14 @@ func (b *batch) one(in input) fileResult {
 	}
 	r.warnings = res.Warnings
 	r.stats.add(res.Meta)
+	body := res.RawBody()
 	if b.o.outDir != "" {
 		dst := b.outBase(in)
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			r.err = fmt.Errorf("%s: -o: %w", in.path, err)
 			return r
 		}
-		if err := writeFileFast(dst+".txt", []byte(res.Body), 0o644); err != nil {
+		if err := writeFileFast(dst+".txt", body, 0o644); err != nil {
 			r.err = fmt.Errorf("%s: -o: %w", in.path, err)
 			return r
 		}
@@ -171,7 +167,7 @@ func (b *batch) one(in input) fileResult {
 		r.warnings = append(r.warnings, "HTML: -w, -l and -d rewrite text files only (use -o DIR for HTML)")
 		return r
 	}
-	r.changed = res.Body != string(data)
+	r.changed = !bytes.Equal(body, data)
 	if !r.changed {
 		return r
 	}
@@ -182,18 +178,8 @@ func (b *batch) one(in input) fileResult {
 		r.out = append(r.out, unifiedDiff(in.path, res, b.color)...)
 	}
 	if b.o.write {
-		st, err := os.Stat(in.path)
-		if err != nil {
-			r.err = pathError(in.path, err)
-			return r
-		}
-		if err := writeFileAtomic(in.path, []byte(res.Body), st.Mode().Perm()); err != nil {
+		if err := rewrite(in.path, data, info, body, metaJSON(res.Meta)); err != nil {
 			r.err = err
-			return r
-		}
-		if err := writeFileAtomic(sidecar(in.path), metaJSON(res.Meta), 0o644); err != nil {
-			r.err = err
-			return r
 		}
 	}
 	return r

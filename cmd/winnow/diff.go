@@ -12,27 +12,43 @@ import (
 // diffContext is the number of unchanged lines around each hunk.
 const diffContext = 3
 
-// unifiedDiff renders what winnow removes from one text input as a unified
-// diff of the decoded input against the body. Each hunk header names the
+// unifiedDiff renders what winnow changes in one text input as a unified
+// diff of the decoded input against the body: the removed lines, and the
+// blank lines folded, trimmed or given a final newline, so that -d shows
+// a change wherever -l lists the file. Each hunk header names the
 // categories and rules of the removals in it.
 func unifiedDiff(name string, res *cleaner.Result, color bool) []byte {
-	in := strings.Split(strings.TrimSuffix(res.Text, "\n"), "\n")
+	text := res.Text
+	noEOL := text != "" && !strings.HasSuffix(text, "\n")
+	in := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if text == "" {
+		in = nil
+	}
 	body := strings.Split(strings.TrimSuffix(res.Body, "\n"), "\n")
 	if res.Body == "" {
 		body = nil
 	}
-	// The body is a subsequence of the input's lines (blank runs folded).
+	// The body is a subsequence of the input's lines, blank runs folded
+	// to one empty line. A line is kept as it was, or replaced (a blank
+	// line of spaces that became empty), or deleted.
 	kept := make([]bool, len(in))
+	replaced := make([]bool, len(in))
 	keptBefore := make([]int, len(in)+1) // body lines before input line i
 	j := 0
 	for i, l := range in {
 		keptBefore[i] = j
 		if j < len(body) && (l == body[j] || strings.TrimSpace(l) == "" && body[j] == "") {
 			kept[i] = true
+			replaced[i] = l != body[j]
 			j++
 		}
 	}
 	keptBefore[len(in)] = j
+	if noEOL && len(in) > 0 && kept[len(in)-1] {
+		// The body ends with a newline the input lacks.
+		replaced[len(in)-1] = true
+	}
+	same := func(i int) bool { return kept[i] && !replaced[i] }
 	tags := make([]string, len(in)) // rule of each removed line
 	for _, r := range res.Meta.Removed {
 		if r.Path != "" {
@@ -53,24 +69,24 @@ func unifiedDiff(name string, res *cleaner.Result, color bool) []byte {
 	}
 	header := false
 	for i := 0; i < len(in); {
-		if kept[i] {
+		if same(i) {
 			i++
 			continue
 		}
-		// A hunk: deleted lines, and kept lines between them while the gap
-		// is at most twice the context.
+		// A hunk: changed lines, and unchanged lines between them while
+		// the gap is at most twice the context.
 		start := max(i-diffContext, 0)
 		end := i
 		for end < len(in) {
-			if !kept[end] {
+			if !same(end) {
 				end++
 				continue
 			}
 			gap := end
-			for gap < len(in) && kept[gap] && gap-end < 2*diffContext+1 {
+			for gap < len(in) && same(gap) && gap-end < 2*diffContext+1 {
 				gap++
 			}
-			if gap < len(in) && !kept[gap] {
+			if gap < len(in) && !same(gap) {
 				end = gap
 				continue
 			}
@@ -104,10 +120,21 @@ func unifiedDiff(name string, res *cleaner.Result, color bool) []byte {
 		}
 		fmt.Fprintf(&b, "%s %s\n", paint("36", fmt.Sprintf("@@ -%d,%d +%d,%d @@", start+1, oldCount, newStart, newCount)), strings.Join(names, ", "))
 		for k := start; k < stop; k++ {
-			if kept[k] {
+			last := noEOL && k == len(in)-1
+			switch {
+			case same(k):
 				b.WriteString(" " + in[k] + "\n")
-			} else {
+			case !kept[k]:
 				b.WriteString(paint("31", "-"+in[k]) + "\n")
+				if last {
+					b.WriteString("\\ No newline at end of file\n")
+				}
+			default:
+				b.WriteString(paint("31", "-"+in[k]) + "\n")
+				if last {
+					b.WriteString("\\ No newline at end of file\n")
+				}
+				b.WriteString(paint("32", "+"+body[keptBefore[k]]) + "\n")
 			}
 		}
 		i = stop

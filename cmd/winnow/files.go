@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
@@ -18,49 +22,152 @@ const tempMarker = ".winnow-"
 // readInput reads a file or, for "-", stdin, refusing more than max bytes,
 // non-regular files, and files that changed while they were read.
 func readInput(name string, stdin io.Reader, max int64) ([]byte, error) {
-	if name == "-" {
-		data, err := io.ReadAll(io.LimitReader(stdin, max+1))
-		if err != nil {
-			return nil, fmt.Errorf("<stdin>: %w", err)
-		}
-		if int64(len(data)) > max {
-			return nil, fmt.Errorf("<stdin>: input is over --max-size (%d bytes); raise --max-size to clean it", max)
-		}
-		return data, nil
+	if name != "-" {
+		data, _, err := readFile(name, max)
+		return data, err
 	}
+	data, err := io.ReadAll(io.LimitReader(stdin, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("<stdin>: %w", err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("<stdin>: input is over --max-size (%d bytes); raise --max-size to clean it", max)
+	}
+	return data, nil
+}
+
+// readFile reads a file (a symlink: its target) and what it was when read,
+// refusing more than max bytes, non-regular files, and files that changed
+// while they were read.
+func readFile(name string, max int64) ([]byte, os.FileInfo, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, pathError(name, err)
+		return nil, nil, pathError(name, err)
 	}
 	defer f.Close()
 	before, err := f.Stat()
 	if err != nil {
-		return nil, pathError(name, err)
+		return nil, nil, pathError(name, err)
 	}
 	if before.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory (give -o DIR, -w, -l or -d to clean a tree)", name)
+		return nil, nil, fmt.Errorf("%s: is a directory (give -o DIR, -w, -l or -d to clean a tree)", name)
 	}
 	if !before.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", name)
+		return nil, nil, fmt.Errorf("%s: not a regular file", name)
 	}
 	if before.Size() > max {
-		return nil, fmt.Errorf("%s: %d bytes is over --max-size (%d); raise --max-size to clean it", name, before.Size(), max)
+		return nil, nil, fmt.Errorf("%s: %d bytes is over --max-size (%d); raise --max-size to clean it", name, before.Size(), max)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
-		return nil, pathError(name, err)
+		return nil, nil, pathError(name, err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: grew over --max-size (%d bytes) while being read", name, max)
+		return nil, nil, fmt.Errorf("%s: grew over --max-size (%d bytes) while being read", name, max)
 	}
 	after, err := f.Stat()
 	if err != nil {
-		return nil, pathError(name, err)
+		return nil, nil, pathError(name, err)
 	}
 	if err := unchanged(before, after, len(data)); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return data, nil
+	return data, after, nil
+}
+
+// rewrite writes a cleaned file back in place, in an order that loses
+// nothing wherever the process stops: the sidecar first, then the text,
+// each atomically (a temporary file synced and renamed), and the text
+// only while the file still holds what was read (an edit made meanwhile
+// is left alone and reported). A symlink's target is rewritten, as gofmt
+// -w does, and its sidecar goes beside the target. The sidecar gets the
+// file's permission bits.
+func rewrite(path string, read []byte, info os.FileInfo, body, meta []byte) error {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return pathError(path, err)
+	}
+	if err := stillAsRead(target, read, info); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	perm := info.Mode().Perm()
+	side := sidecar(target)
+	data, err := sidecarData(side, meta)
+	if err != nil {
+		return err
+	}
+	if data != nil {
+		if err := writeFileAtomic(side, data, perm); err != nil {
+			return err
+		}
+	}
+	if err := stillAsRead(target, read, info); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return writeFileAtomic(target, body, perm)
+}
+
+// errEdited is the error for a file edited while winnow cleaned it.
+var errEdited = errors.New("changed while winnow cleaned it; left as it is (run winnow again)")
+
+// stillAsRead reports errEdited when the file at path no longer holds what
+// was read (its size, modification time or bytes differ).
+func stillAsRead(path string, read []byte, info os.FileInfo) error {
+	now, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if now.Size() != info.Size() || !now.ModTime().Equal(info.ModTime()) {
+		return errEdited
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(data, read) {
+		return errEdited
+	}
+	return nil
+}
+
+// sidecarData is what to write to the sidecar at path for metadata meta:
+// nil when the sidecar already holds it (a run killed between the sidecar
+// and the text left it); meta itself when there is none; and when there
+// is one from an earlier cleaning, meta with that one kept whole under
+// "previous", so that nothing an earlier run took out is ever lost.
+func sidecarData(path string, meta []byte) ([]byte, error) {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return meta, nil
+	case err != nil:
+		return nil, pathError(path, err)
+	case st.IsDir():
+		return nil, fmt.Errorf("%s: is a directory, where winnow writes the metadata; move it away", path)
+	}
+	prev, err := os.ReadFile(path)
+	if err != nil {
+		return nil, pathError(path, err)
+	}
+	var was, now map[string]any
+	if json.Unmarshal(prev, &was) == nil && json.Unmarshal(meta, &now) == nil {
+		delete(was, "previous")
+		if reflect.DeepEqual(was, now) {
+			return nil, nil
+		}
+	}
+	if !json.Valid(prev) {
+		// Not winnow's: kept as a string.
+		prev, _ = json.Marshal(string(prev))
+	}
+	var b bytes.Buffer
+	b.Write(bytes.TrimRight(bytes.TrimSuffix(bytes.TrimRight(meta, "\n"), []byte("}")), " \n"))
+	b.WriteString(",\n  \"previous\": ")
+	if err := json.Indent(&b, bytes.TrimSpace(prev), "  ", "  "); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	b.WriteString("\n}\n")
+	return b.Bytes(), nil
 }
 
 // unchanged reports an error when a file's size or modification time

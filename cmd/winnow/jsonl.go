@@ -24,6 +24,7 @@ type record struct {
 type recordResult struct {
 	out      []byte // the line to write (without newline); nil: drop it
 	err      error  // reported; the line is passed through (or dropped)
+	dropped  bool   // a malformed line dropped as --jsonl-drop-bad asks: not an error
 	warnings []string
 	stats    stats
 }
@@ -94,7 +95,8 @@ func cleanRecord(c *cleaner.Cleaner, o *options, rec record) recordResult {
 	}
 	bad := func(err error) recordResult {
 		if o.jsonlDropBad {
-			r.err = fmt.Errorf("%s: malformed JSON (%v); dropped", where, err)
+			r.dropped = true
+			r.warnings = append(r.warnings, fmt.Sprintf("%s: malformed JSON (%v); dropped", where, err))
 		} else {
 			r.err = fmt.Errorf("%s: malformed JSON (%v); passed through unchanged", where, err)
 			r.out = rec.data
@@ -112,8 +114,12 @@ func cleanRecord(c *cleaner.Cleaner, o *options, rec record) recordResult {
 		}
 	}
 	var text string
-	if ti < 0 || json.Unmarshal(fields[ti].raw, &text) != nil {
-		r.warnings = append(r.warnings, fmt.Sprintf("%s: no string field %q; passed through unchanged", where, o.textField))
+	if ti < 0 || len(fields[ti].raw) == 0 || fields[ti].raw[0] != '"' || json.Unmarshal(fields[ti].raw, &text) != nil {
+		what := "no field"
+		if ti >= 0 {
+			what = "not a string in field"
+		}
+		r.warnings = append(r.warnings, fmt.Sprintf("%s: %s %q; passed through unchanged", where, what, o.textField))
 		r.out = rec.data
 		return r
 	}
@@ -220,6 +226,7 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 		fmt.Fprintf(stderr, "winnow: %v\n", err)
 	}
 	var total stats
+	dropped := 0
 	eng := ordered[record, recordResult]{workers: o.jobs, window: 16 * o.jobs, budget: 256 << 20}
 	eng.run(ctx, func(emit func(record, int64) bool) {
 		sources := o.paths
@@ -254,6 +261,9 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 		if r.err != nil {
 			report(r.err)
 		}
+		if r.dropped {
+			dropped++
+		}
 		if !o.quiet {
 			for _, w := range r.warnings {
 				mu.Lock()
@@ -273,6 +283,13 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	}
 	if o.stats {
 		printStats(stderr, total)
+	}
+	if dropped > 0 {
+		lines := "lines"
+		if dropped == 1 {
+			lines = "line"
+		}
+		fmt.Fprintf(stderr, "winnow: --jsonl-drop-bad: dropped %d malformed %s\n", dropped, lines)
 	}
 	switch {
 	case ctx.Err() != nil:

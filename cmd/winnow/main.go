@@ -11,6 +11,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -23,6 +24,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/winnow-text/winnow/cleaner"
 	"github.com/winnow-text/winnow/rules"
+	"golang.org/x/term"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -240,6 +242,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		name = o.paths[0]
 	}
+	if name == "-" && !o.quiet {
+		if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			fmt.Fprintln(stderr, "winnow: reading the text to clean from the terminal; end it with Ctrl-D (winnow -h for usage)")
+		}
+	}
 	return cleanOne(ctx, c, &o, name, stdin, stdout, stderr)
 }
 
@@ -267,7 +274,7 @@ func cleanOne(ctx context.Context, c *cleaner.Cleaner, o *options, name string, 
 		}
 	}
 	if o.list || o.diff {
-		if res.Body == string(data) {
+		if bytes.Equal(res.RawBody(), data) {
 			return exitOK
 		}
 		if o.list {

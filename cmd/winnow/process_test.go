@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -376,6 +377,7 @@ func TestPreCommitHooksFile(t *testing.T) {
 		Entry    string   `yaml:"entry"`
 		Language string   `yaml:"language"`
 		Types    []string `yaml:"types"`
+		Files    string   `yaml:"files"`
 	}
 	if err := yaml.Unmarshal(data, &hooks); err != nil {
 		t.Fatal(err)
@@ -387,6 +389,23 @@ func TestPreCommitHooksFile(t *testing.T) {
 	for _, h := range hooks {
 		if want[h.ID] != h.Entry || h.Language != "golang" || len(h.Types) != 1 || h.Types[0] != "text" || h.Name == "" {
 			t.Errorf("hook %+v", h)
+		}
+		// By default a hook sees only the text files winnow rewrites: a
+		// NOTES.md or a Go file of the repository is never touched.
+		re, err := regexp.Compile(h.Files)
+		if h.Files == "" || err != nil {
+			t.Errorf("hook %s: files %q (%v): the default must name winnow's text extensions", h.ID, h.Files, err)
+			continue
+		}
+		for _, p := range []string{"corpus/a.txt", "b.text", "sub/dir/c.txt"} {
+			if !re.MatchString(p) {
+				t.Errorf("hook %s does not take %s", h.ID, p)
+			}
+		}
+		for _, p := range []string{"NOTES.md", "README", "main.go", "a.txt.bak", "page.html", "x.meta.json"} {
+			if re.MatchString(p) {
+				t.Errorf("hook %s takes %s", h.ID, p)
+			}
 		}
 	}
 }
