@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/winnow-text/winnow/cleaner/internal/htmlpass"
 	"github.com/winnow-text/winnow/rules"
 )
 
@@ -178,13 +179,5 @@ func (c *Cleaner) Lines(ctx context.Context, input []byte) ([]string, error) {
 	if d.kind != HTML {
 		return strings.Split(d.text, "\n"), nil
 	}
-	h, err := c.parseHTML(d.text)
-	if err != nil {
-		return strings.Split(flattenHTML(d.text), "\n"), nil
-	}
-	var lines []string
-	for _, b := range h.blocks {
-		lines = append(lines, strings.Split(b.text, "\n")...)
-	}
-	return lines, ctx.Err()
+	return htmlpass.Lines(c.set, d.text), ctx.Err()
 }

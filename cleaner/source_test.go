@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -152,5 +153,18 @@ func TestBinary(t *testing.T) {
 		case tc.what != "" && !errors.Is(err, ErrBinary):
 			t.Errorf("%q: not ErrBinary", tc.in[:10])
 		}
+	}
+}
+
+// A long line that says one phrase over and over is not removed whole by
+// its shape (it once emptied a 200 MB file).
+func TestRepeatedLongLineStays(t *testing.T) {
+	line := strings.TrimSpace(strings.Repeat("all work and no play makes a dull day ", 20000))
+	res, err := testCleaner(t).Clean(context.Background(), []byte(line+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Body != line+"\n" {
+		t.Fatalf("the line was removed: %s", describeRemovals(res))
 	}
 }

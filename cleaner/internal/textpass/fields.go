@@ -1,6 +1,7 @@
-package cleaner
+package textpass
 
 import (
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,7 +57,7 @@ func (p *textPass) firstColumn(i int) string {
 type fieldFiller struct {
 	set  *rules.Set
 	lang string
-	meta *Meta
+	meta *doc.Meta
 }
 
 func (f fieldFiller) fill(r *rules.Rule, groups map[string]string, whole string) {
@@ -86,60 +87,54 @@ func (f fieldFiller) set1(r *rules.Rule, field, value string, groups map[string]
 	}
 	switch field {
 	case "title":
-		setOnce(&m.Title, value)
+		doc.SetOnce(&m.Title, value)
 	case "date":
 		if m.Date == "" {
-			if iso, ok := parseDate(value, f.set); ok {
+			if iso, ok := ParseDate(value, f.set); ok {
 				m.Date, m.DateText = iso, value
 			}
 		}
 	case "authors":
-		for _, a := range splitAuthors(value, f.set.Words("name_joiners")) {
-			if looksLikeName(a, f.stopword) {
-				m.Authors = appendUniqueString(m.Authors, a)
+		for _, a := range SplitAuthors(value, f.set.Words("name_joiners")) {
+			if LooksLikeName(a, f.stopword) {
+				m.Authors = doc.AppendUnique(m.Authors, a)
 			}
 		}
 	case "author_bio":
-		setOnce(&m.AuthorBio, stripMarkers(f.set, rules.Author, value))
+		doc.SetOnce(&m.AuthorBio, StripMarkers(f.set, rules.Author, value))
 	case "source":
-		setOnce(&m.Source, strings.TrimRight(value, "."))
+		doc.SetOnce(&m.Source, strings.TrimRight(value, "."))
 	case "site_name":
-		setOnce(&m.SiteName, value)
+		doc.SetOnce(&m.SiteName, value)
 	case "description":
-		setOnce(&m.Description, value)
+		doc.SetOnce(&m.Description, value)
 	case "url":
-		setOnce(&m.URL, value)
+		doc.SetOnce(&m.URL, value)
 	case "read_also":
-		m.ReadAlso = append(m.ReadAlso, Link{Title: value, URL: groups["link"]})
+		m.ReadAlso = append(m.ReadAlso, doc.Link{Title: value, URL: groups["link"]})
 	case "related":
-		m.Related = append(m.Related, Related{Title: value, URL: groups["link"]})
+		m.Related = append(m.Related, doc.Related{Title: value, URL: groups["link"]})
 	case "comment_count":
-		if m.CommentCount == nil {
-			digits := countSeps.Replace(value)
-			if n, err := strconv.Atoi(digits); err == nil {
-				m.CommentCount = &n
-			}
+		if n, ok := ParseCount(value); ok && m.CommentCount == nil {
+			m.CommentCount = &n
 		}
 	}
 }
 
-func (f fieldFiller) stopword(w string) bool {
-	lang := f.lang
+func (f fieldFiller) stopword(w string) bool { return IsStopword(f.set, f.lang, w) }
+
+// IsStopword reports whether w is a stopword of lang (English when lang
+// is ""), ignoring case.
+func IsStopword(set *rules.Set, lang, w string) bool {
 	if lang == "" {
 		lang = "en"
 	}
-	return f.set.IsStopword(lang, strings.ToLower(w))
+	return set.IsStopword(lang, strings.ToLower(w))
 }
 
-func setOnce(dst *string, v string) {
-	if *dst == "" {
-		*dst = v
-	}
-}
-
-// stripMarkers removes the end markers of category c's marker rules (a
+// StripMarkers removes the end markers of category c's marker rules (a
 // bio's "read more") from text.
-func stripMarkers(set *rules.Set, c rules.Category, text string) string {
+func StripMarkers(set *rules.Set, c rules.Category, text string) string {
 	for _, r := range set.Rules() {
 		if r.Kind == rules.KindMarker && r.Category == c {
 			if s, ok := r.StripMarker(text); ok {
@@ -150,8 +145,8 @@ func stripMarkers(set *rules.Set, c rules.Category, text string) string {
 	return text
 }
 
-// splitAuthors splits "A, B and C" into names.
-func splitAuthors(s string, joiners []string) []string {
+// SplitAuthors splits "A, B and C" into names.
+func SplitAuthors(s string, joiners []string) []string {
 	s = strings.ReplaceAll(s, ";", ",")
 	for _, j := range joiners {
 		s = strings.ReplaceAll(s, " "+j+" ", ",")
@@ -167,3 +162,9 @@ func splitAuthors(s string, joiners []string) []string {
 
 // countSeps drops the thousands separators of a declared count ("1,204").
 var countSeps = strings.NewReplacer(",", "", ".", "", " ", "")
+
+// ParseCount reads a declared count ("51", "1,204", "1 204").
+func ParseCount(s string) (int, bool) {
+	n, err := strconv.Atoi(countSeps.Replace(s))
+	return n, err == nil
+}

@@ -1,9 +1,13 @@
-package cleaner
+package textpass
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/winnow-text/winnow/rules"
+)
 
 func TestParseDate(t *testing.T) {
-	set := testCleaner(t).Rules()
+	set := testSet(t)
 	for _, c := range []struct{ in, want string }{
 		{"Tuesday, March 19, 2024", "2024-03-19"},
 		{"December 21, 2024", "2024-12-21"},
@@ -23,23 +27,33 @@ func TestParseDate(t *testing.T) {
 		{"9 months ago", ""},
 		{"March 2024", ""},
 	} {
-		got, ok := parseDate(c.in, set)
+		got, ok := ParseDate(c.in, set)
 		if got != c.want || ok != (c.want != "") {
-			t.Errorf("parseDate(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+			t.Errorf("ParseDate(%q) = %q, %v; want %q", c.in, got, ok, c.want)
 		}
 	}
 }
 
 func TestDetectLanguage(t *testing.T) {
-	set := testCleaner(t).Rules()
+	set := testSet(t)
 	for _, c := range []struct{ in, want string }{
-		{para1 + " " + para2, "en"},
+		{"The regional council approved the new flood defences on Tuesday after a debate that lasted most of the afternoon. Engineers said the walls would protect about four thousand homes along the river.", "en"},
 		{"Der Stadtrat hat am Montag beschlossen, das Nachtbusnetz auf drei neue Stadtteile auszuweiten, und die Busse fahren dann alle zwanzig Minuten.", "de"},
 		{"Le conseil municipal a voté lundi pour étendre le réseau de bus de nuit à trois nouveaux quartiers, et les premières lignes ouvriront en mars.", "fr"},
 		{"12 34 56", ""},
 	} {
-		if got := detectLanguage(set, c.in); got != c.want {
-			t.Errorf("detectLanguage(%.30q) = %q, want %q", c.in, got, c.want)
+		if got := DetectLanguage(set, c.in); got != c.want {
+			t.Errorf("DetectLanguage(%.30q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// testSet is the built-in rule set.
+func testSet(t testing.TB) *rules.Set {
+	t.Helper()
+	set, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }

@@ -1,4 +1,4 @@
-package cleaner
+package textpass
 
 import (
 	"fmt"
@@ -17,10 +17,10 @@ var (
 	clockRE       = regexp.MustCompile(`\d{1,2}[:.]\d{2}(?:[:.]\d{2})?`)
 )
 
-// parseDate normalises a written date to YYYY-MM-DD, or to RFC 3339 when
+// ParseDate normalises a written date to YYYY-MM-DD, or to RFC 3339 when
 // it carries a time and a zone offset. Month names come from the rule
 // packs' calendar words, in every loaded language.
-func parseDate(s string, set *rules.Set) (string, bool) {
+func ParseDate(s string, set *rules.Set) (string, bool) {
 	s = strings.TrimSpace(s)
 	if m := isoDateRE.FindStringSubmatch(s); m != nil {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])

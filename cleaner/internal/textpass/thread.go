@@ -1,6 +1,7 @@
-package cleaner
+package textpass
 
 import (
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"sort"
 	"strings"
 
@@ -163,7 +164,7 @@ func (p *textPass) parseThread() {
 			p.applyRange(end, len(p.lines), outside)
 		}
 		group := p.newGroup()
-		c := Comment{
+		c := doc.Comment{
 			ID:      base + k + 1,
 			Author:  rules.Normalize(h.groups["author"]),
 			Posted:  h.groups["posted"],
@@ -214,7 +215,13 @@ func (p *textPass) parseThread() {
 // stripTruncation removes a comment-cut marker ("… Read more »") from the
 // end of text.
 func (p *textPass) stripTruncation(text string) (string, bool) {
-	for _, r := range p.set.Rules() {
+	return StripTruncation(p.set, text)
+}
+
+// StripTruncation removes a comment-cut marker ("… Read more »") from the
+// end of a comment's text and reports whether there was one.
+func StripTruncation(set *rules.Set, text string) (string, bool) {
+	for _, r := range set.Rules() {
 		if r.Kind == rules.KindMarker && r.Category == rules.Comments && r.Field == "truncated" {
 			if s, ok := r.StripMarker(text); ok {
 				return strings.TrimRight(s, " "), true
@@ -227,7 +234,7 @@ func (p *textPass) stripTruncation(text string) (string, bool) {
 // linkParents sets each reply's parent: the nearest earlier comment by the
 // author it replies to (exact name first, then ignoring case). A comment
 // that starts with "@NAME" of an earlier commenter replies to them.
-func linkParents(cs []Comment) {
+func linkParents(cs []doc.Comment) {
 	for k := range cs {
 		c := &cs[k]
 		if c.ReplyTo == "" && strings.HasPrefix(c.Text, "@") {
@@ -248,7 +255,7 @@ func linkParents(cs []Comment) {
 
 // atReply returns the longest earlier author that text starts with, as a
 // whole name (followed by a space or punctuation), or "".
-func atReply(text string, earlier []Comment) string {
+func atReply(text string, earlier []doc.Comment) string {
 	best := ""
 	for _, e := range earlier {
 		a := e.Author

@@ -1,6 +1,7 @@
-package cleaner
+package textpass
 
 import (
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"sort"
 	"strings"
 	"unicode"
@@ -202,7 +203,7 @@ func (p *textPass) authorBox(z *zone, limit int) int {
 			continue
 		}
 		if l.words <= 6 && p.isPersonName(l.norm) {
-			z.authors = appendUniqueString(z.authors, l.norm)
+			z.authors = doc.AppendUnique(z.authors, l.norm)
 			continue
 		}
 		if l.words >= 8 {
@@ -227,9 +228,9 @@ func (p *textPass) parseZones() {
 				z.end = p.thread.end
 			}
 		case z.rule.Field == "author_bio":
-			p.meta.Authors = appendUniqueStrings(p.meta.Authors, z.authors)
+			p.meta.Authors = doc.AppendUniques(p.meta.Authors, z.authors)
 			if z.bio != "" && p.meta.AuthorBio == "" {
-				p.meta.AuthorBio = stripMarkers(p.set, rules.Author, z.bio)
+				p.meta.AuthorBio = StripMarkers(p.set, rules.Author, z.bio)
 			}
 		case z.rule.Field == "related" || z.rule.Field == "read_also":
 			p.listItems(z)
@@ -245,7 +246,7 @@ func (p *textPass) parseZones() {
 // listItems reads the headlines of a list zone, each with the snippet
 // that follows it.
 func (p *textPass) listItems(z *zone) {
-	var items []Related
+	var items []doc.Related
 	lastWasHeadline := false
 	inList := true // no line but list items since the first entry
 	for i := z.start + 1; i < z.end; i++ {
@@ -263,7 +264,7 @@ func (p *textPass) listItems(z *zone) {
 		bullet := isListItem(l.norm) && !l.prose && inList
 		switch {
 		case bullet || isHeadline(l) && l.words >= 3:
-			items = append(items, Related{Title: stripListMarker(l.norm)})
+			items = append(items, doc.Related{Title: stripListMarker(l.norm)})
 			lastWasHeadline = true
 		case lastWasHeadline:
 			items[len(items)-1].Snippet = l.norm
@@ -275,7 +276,7 @@ func (p *textPass) listItems(z *zone) {
 	}
 	if z.rule.Field == "read_also" {
 		for _, it := range items {
-			p.meta.ReadAlso = append(p.meta.ReadAlso, Link{Title: it.Title})
+			p.meta.ReadAlso = append(p.meta.ReadAlso, doc.Link{Title: it.Title})
 		}
 		return
 	}
@@ -286,7 +287,7 @@ func (p *textPass) listItems(z *zone) {
 // words, each capitalised (or a name particle), no digits, and not
 // starting with a stopword of the document's language.
 func (p *textPass) isPersonName(s string) bool {
-	return looksLikeName(s, func(w string) bool { return p.isStopword(w) })
+	return LooksLikeName(s, func(w string) bool { return p.isStopword(w) })
 }
 
 func (p *textPass) isStopword(w string) bool {
@@ -305,7 +306,7 @@ func isParticle(w string) bool {
 	return false
 }
 
-func looksLikeName(s string, stop func(string) bool) bool {
+func LooksLikeName(s string, stop func(string) bool) bool {
 	if len(s) > 60 || s == "" {
 		return false
 	}
@@ -328,22 +329,6 @@ func looksLikeName(s string, stop func(string) bool) bool {
 		}
 	}
 	return true
-}
-
-func appendUniqueString(xs []string, x string) []string {
-	for _, y := range xs {
-		if strings.EqualFold(y, x) {
-			return xs
-		}
-	}
-	return append(xs, x)
-}
-
-func appendUniqueStrings(xs, ys []string) []string {
-	for _, y := range ys {
-		xs = appendUniqueString(xs, y)
-	}
-	return xs
 }
 
 // stripListMarker removes a bullet or a number from the start of a list

@@ -1,7 +1,8 @@
-package cleaner
+package htmlpass
 
 import (
-	"strconv"
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
+	"github.com/winnow-text/winnow/cleaner/internal/textpass"
 	"strings"
 
 	"github.com/winnow-text/winnow/rules"
@@ -65,7 +66,7 @@ func (h *htmlDoc) hasCommentItem(n *html.Node) bool {
 // comment item rule matches is one comment; an item inside another is a
 // reply to it. Author, time and text come from the other comment rules,
 // looking only at the item's own elements (not its replies').
-func (h *htmlDoc) parseComments(sec *html.Node, base int) []Comment {
+func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 	itemRule := h.commentRule("comment")
 	if itemRule == nil {
 		return nil
@@ -77,9 +78,9 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []Comment {
 		index[it] = k
 	}
 	authorRule, timeRule, textRule := h.commentRule("author"), h.commentRule("posted"), h.commentRule("text")
-	out := make([]Comment, 0, len(items))
+	out := make([]doc.Comment, 0, len(items))
 	for k, it := range items {
-		c := Comment{ID: base + k + 1}
+		c := doc.Comment{ID: base + k + 1}
 		for a := it.Parent; a != nil && a != sec; a = a.Parent {
 			if j, ok := index[a]; ok {
 				c.Parent = base + j + 1
@@ -184,8 +185,7 @@ func (h *htmlDoc) commentText(text string) (string, bool) {
 			kept = append(kept, l)
 		}
 	}
-	p := textPass{set: h.set}
-	return p.stripTruncation(strings.Join(kept, "\n\n"))
+	return textpass.StripTruncation(h.set, strings.Join(kept, "\n\n"))
 }
 
 // chrome reports whether a line is a comment button or marker (a rule of
@@ -220,8 +220,7 @@ func (h *htmlDoc) commentCount(sec *html.Node, itemRule *rules.Rule) {
 				continue
 			}
 			if g, ok := r.Match(l); ok && g["comment_count"] != "" {
-				digits := countSeps.Replace(g["comment_count"])
-				if n, err := strconv.Atoi(digits); err == nil {
+				if n, ok := textpass.ParseCount(g["comment_count"]); ok {
 					h.meta.CommentCount = &n
 					return
 				}

@@ -1,4 +1,4 @@
-package cleaner
+package htmlpass
 
 import (
 	"strings"
@@ -7,11 +7,11 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// flattenHTML turns markup into plain text with the tokenizer alone (no
+// Flatten turns markup into plain text with the tokenizer alone (no
 // tree, so no limit on nesting): text of visible elements, a blank line at
 // block boundaries, a line break at <br>. It is the fallback for pages the
 // tree builder refuses (more than 512 open elements).
-func flattenHTML(markup string) string {
+func Flatten(markup string) string {
 	z := html.NewTokenizer(strings.NewReader(markup))
 	var b strings.Builder
 	skip := 0 // inside script, style and the like

@@ -1,7 +1,9 @@
-package cleaner
+package htmlpass
 
 import (
 	"encoding/json"
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
+	"github.com/winnow-text/winnow/cleaner/internal/textpass"
 	"regexp"
 	"strings"
 
@@ -265,18 +267,18 @@ func titleFromTag(doc *goquery.Document) string {
 
 // apply fills meta from the page's metadata (it takes precedence over what
 // the text rules find).
-func (pm pageMeta) apply(m *Meta, set *rules.Set, lang string) {
+func (pm pageMeta) apply(m *doc.Meta, set *rules.Set, lang string) {
 	m.Title = pm.title
 	if pm.published != "" {
-		if iso, ok := parseDate(pm.published, set); ok {
+		if iso, ok := textpass.ParseDate(pm.published, set); ok {
 			m.Date, m.DateText = iso, pm.published
 		}
 	}
 	if pm.byline != "" {
-		f := fieldFiller{set: set, lang: lang, meta: m}
+
 		for _, a := range bylineNames(pm.byline, set) {
-			if !strings.Contains(a, "://") && len(a) <= 80 && !f.stopword(strings.Fields(a)[0]) {
-				m.Authors = appendUniqueString(m.Authors, a)
+			if !strings.Contains(a, "://") && len(a) <= 80 && !textpass.IsStopword(set, lang, strings.Fields(a)[0]) {
+				m.Authors = doc.AppendUnique(m.Authors, a)
 			}
 		}
 	}
@@ -308,7 +310,7 @@ func bylineNames(s string, set *rules.Set) []string {
 		// Without "and", a comma starts a role or a place.
 		s, _, _ = strings.Cut(s, ",")
 	}
-	return splitAuthors(s, joiners)
+	return textpass.SplitAuthors(s, joiners)
 }
 
 // hasJoiner reports whether s joins two names with one of the joiners.

@@ -1,4 +1,4 @@
-package cleaner
+package textpass
 
 import (
 	"math/bits"
@@ -9,10 +9,10 @@ import (
 	"github.com/winnow-text/winnow/rules"
 )
 
-// detectLanguage guesses the language of text from the stoplists of the
+// DetectLanguage guesses the language of text from the stoplists of the
 // rule packs: the language whose stopwords make up the largest share of
 // the first words, if that share is clear. It returns "" when unsure.
-func detectLanguage(set *rules.Set, text string) string {
+func DetectLanguage(set *rules.Set, text string) string {
 	if len(text) > 4<<10 {
 		text = text[:4<<10]
 	}

@@ -1,8 +1,10 @@
-package cleaner
+package htmlpass
 
 import (
 	"context"
 	"fmt"
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
+	"github.com/winnow-text/winnow/cleaner/internal/textpass"
 	"sort"
 	"strings"
 	"unicode"
@@ -45,31 +47,40 @@ type htmlDoc struct {
 	marks    []mark
 	marked   map[*html.Node]bool
 	blocks   []hblock
-	comments []Comment
-	meta     Meta
+	comments []doc.Comment
+	meta     doc.Meta
 	lang     string
 	sigBuf   []byte
 	page     pageMeta
 }
 
-// cleanHTML cleans an HTML page: metadata from the markup, comment
-// sections parsed from the DOM, the article container found by content
-// scoring, boilerplate inside it removed by selector rules, and the text
-// rules run on the blocks that remain.
-func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
-	h, err := c.parseHTML(text)
+// Page is a cleaned HTML page.
+type Page struct {
+	Body     string // plain text, one block per paragraph, a blank line between
+	Markdown string // the same with headings, lists, quotes, emphasis and links
+	Meta     doc.Meta
+}
+
+// TreeError is returned for a page the HTML tree builder refuses (more
+// than 512 open elements); Flatten reads its text with the tokenizer.
+type TreeError struct{ Err error }
+
+func (e *TreeError) Error() string { return "could not build the HTML tree: " + e.Err.Error() }
+
+func (e *TreeError) Unwrap() error { return e.Err }
+
+// Clean cleans an HTML page: metadata from the markup, comment sections
+// parsed from the DOM, the article container found by content scoring,
+// boilerplate inside it removed by selector rules, and the text stages
+// (package textpass) run on the blocks that remain. opts.Lang and
+// opts.HTML are set here.
+func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Options) (Page, error) {
+	h, err := parse(set, text)
 	if err != nil {
-		// The tree builder refuses some pages (more than 512 open
-		// elements): read their text with the tokenizer and clean that.
-		res, terr := c.cleanText(ctx, flattenHTML(text))
-		if terr != nil {
-			return nil, terr
-		}
-		res.Warnings = append(res.Warnings, fmt.Sprintf("could not build the HTML tree (%v): cleaned its text without the markup", err))
-		return res, nil
+		return Page{}, &TreeError{err}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return Page{}, err
 	}
 	pm := h.page
 	lang := pm.lang
@@ -82,15 +93,15 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 			sample.WriteString(b.text)
 			sample.WriteByte('\n')
 		}
-		lang = detectLanguage(c.set, sample.String())
+		lang = textpass.DetectLanguage(set, sample.String())
 	}
 	h.lang = lang
-	pm.apply(&h.meta, c.set, lang)
+	pm.apply(&h.meta, set, lang)
 	h.meta.Comments = h.comments
 
 	kept := h.blocks
 	var in map[*html.Node]bool
-	if outside := c.set.Rule("site.outside-article"); outside != nil {
+	if outside := set.Rule("site.outside-article"); outside != nil {
 		kept, in = h.article(outside)
 	}
 	if len(h.meta.Authors) == 0 {
@@ -112,24 +123,23 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 		lineBlock = append(lineBlock, -1)
 	}
 	flat := strings.Join(lines, "\n")
-	fx, err := c.fixpointWith(ctx, flat, lang, func(p *textPass) {
-		p.html, p.knownTitle = true, h.meta.Title
-	})
+	opts.Lang, opts.HTML, opts.KnownTitle = lang, true, h.meta.Title
+	fx, err := textpass.Fixpoint(ctx, set, flat, opts)
 	if err != nil {
-		return nil, err
+		return Page{}, err
 	}
-	labels, body := fx.labels, fx.body
-	mergeMeta(&h.meta, &fx.meta)
+	body := fx.Body
+	doc.Merge(&h.meta, &fx.Meta)
 	h.meta.Language = lang
 
 	// Removals in document order: marked subtrees, whole blocks, lines.
 	type ordered struct {
 		at int
-		r  Removal
+		r  doc.Removal
 	}
 	var rs []ordered
 	for _, m := range h.marks {
-		rs = append(rs, ordered{h.order[m.node], Removal{Category: string(m.rule.Category), Rule: m.rule.ID, Path: cssPath(m.node), Text: m.text}})
+		rs = append(rs, ordered{h.order[m.node], doc.Removal{Category: string(m.rule.Category), Rule: m.rule.ID, Path: cssPath(m.node), Text: m.text}})
 	}
 	// Lines of a block are consecutive in lineBlock.
 	blockLines := make([][2]int, len(kept))
@@ -147,7 +157,7 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 		b := &kept[bi]
 		var keptLines, removed []int
 		for li := blockLines[bi][0]; li < blockLines[bi][1]; li++ {
-			if labels[li].rule != nil {
+			if fx.Rule(li) != nil {
 				removed = append(removed, li)
 			} else {
 				keptLines = append(keptLines, li)
@@ -159,13 +169,13 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 				md.WriteString("\n\n")
 			}
 			md.WriteString(b.md)
-		case len(keptLines) == 0 && sameLabel(labels, removed):
-			l := labels[removed[0]]
-			rs = append(rs, ordered{h.order[b.node], Removal{Category: string(l.rule.Category), Rule: l.rule.ID, Path: cssPath(b.node), Text: b.text}})
+		case len(keptLines) == 0 && sameRemoval(&fx, removed):
+			r := fx.Rule(removed[0])
+			rs = append(rs, ordered{h.order[b.node], doc.Removal{Category: string(r.Category), Rule: r.ID, Path: cssPath(b.node), Text: b.text}})
 		default:
 			for _, li := range removed {
-				l := labels[li]
-				rs = append(rs, ordered{h.order[b.node], Removal{Category: string(l.rule.Category), Rule: l.rule.ID, Path: cssPath(b.node), Text: lines[li]}})
+				r := fx.Rule(li)
+				rs = append(rs, ordered{h.order[b.node], doc.Removal{Category: string(r.Category), Rule: r.ID, Path: cssPath(b.node), Text: lines[li]}})
 			}
 			if len(keptLines) > 0 {
 				if md.Len() > 0 {
@@ -188,27 +198,44 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 	if markdown != "" {
 		markdown += "\n"
 	}
-	return &Result{Body: body, Markdown: markdown, Meta: h.meta, Text: text}, nil
+	return Page{Body: body, Markdown: markdown, Meta: h.meta}, nil
 }
 
-func sameLabel(labels []label, idx []int) bool {
+// sameRemoval reports whether the lines idx of a block were all removed
+// as one.
+func sameRemoval(fx *textpass.Fixed, idx []int) bool {
 	for _, i := range idx[1:] {
-		if labels[i] != labels[idx[0]] {
+		if !fx.SameRemoval(i, idx[0]) {
 			return false
 		}
 	}
 	return true
 }
 
-// parseHTML parses a page, reads its metadata, prunes what is invisible,
+// Lines returns the lines of a page's blocks of text, as the text stages
+// see them (for corpus learning); a page the tree builder refuses gives
+// the lines of its flattened text.
+func Lines(set *rules.Set, text string) []string {
+	h, err := parse(set, text)
+	if err != nil {
+		return strings.Split(Flatten(text), "\n")
+	}
+	var lines []string
+	for _, b := range h.blocks {
+		lines = append(lines, strings.Split(b.text, "\n")...)
+	}
+	return lines
+}
+
+// parse parses a page, reads its metadata, prunes what is invisible,
 // applies the selector rules and cuts the text into blocks.
-func (c *Cleaner) parseHTML(text string) (*htmlDoc, error) {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+func parse(set *rules.Set, text string) (*htmlDoc, error) {
+	root, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
 		return nil, err
 	}
-	h := &htmlDoc{set: c.set, root: doc.Nodes[0], marked: map[*html.Node]bool{}}
-	h.page = readPageMeta(doc)
+	h := &htmlDoc{set: set, root: root.Nodes[0], marked: map[*html.Node]bool{}}
+	h.page = readPageMeta(root)
 	h.prune()
 	h.measure()
 	h.walk()
@@ -593,7 +620,7 @@ func (h *htmlDoc) take(n *html.Node, r *rules.Rule) {
 		h.meta.Related = append(h.meta.Related, links(n)...)
 	case r.Field == "author_bio":
 		if h.meta.AuthorBio == "" {
-			h.meta.AuthorBio = stripMarkers(h.set, rules.Author, longestParagraph(n))
+			h.meta.AuthorBio = textpass.StripMarkers(h.set, rules.Author, longestParagraph(n))
 		}
 	}
 	var anc []*html.Node
@@ -616,11 +643,11 @@ func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
 	if len(kept) > 0 {
 		start = h.order[kept[0].node]
 	}
-	f := fieldFiller{set: h.set, lang: h.lang, meta: &h.meta}
+	stopword := func(w string) bool { return textpass.IsStopword(h.set, h.lang, w) }
 	names := func(m *mark) []string {
 		var out []string
 		for _, a := range bylineNames(m.text, h.set) {
-			if looksLikeName(a, f.stopword) {
+			if textpass.LooksLikeName(a, stopword) {
 				out = append(out, a)
 			}
 		}
@@ -654,7 +681,7 @@ func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
 		found = names(before[k])
 	}
 	for _, a := range found {
-		h.meta.Authors = appendUniqueString(h.meta.Authors, a)
+		h.meta.Authors = doc.AppendUnique(h.meta.Authors, a)
 	}
 }
 
@@ -744,8 +771,8 @@ func subtreeText(n *html.Node) string {
 }
 
 // links reads the links of a list zone as related entries.
-func links(n *html.Node) []Related {
-	var out []Related
+func links(n *html.Node) []doc.Related {
+	var out []doc.Related
 	seen := map[string]bool{}
 	stack := []*html.Node{n}
 	for len(stack) > 0 {
@@ -756,7 +783,7 @@ func links(n *html.Node) []Related {
 			href := attr(x, "href")
 			if rules.CountWords(title) >= 3 && !seen[title] && href != "" && !strings.HasPrefix(href, "#") {
 				seen[title] = true
-				out = append(out, Related{Title: title, URL: href})
+				out = append(out, doc.Related{Title: title, URL: href})
 			}
 			continue
 		}

@@ -1,6 +1,7 @@
-package cleaner
+package textpass
 
 import (
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"sort"
 	"strings"
 	"unicode"
@@ -151,7 +152,7 @@ type textPass struct {
 	first, last int // first and last line of article prose (-1: none)
 	zones       []zone
 	thread      *thread
-	meta        Meta
+	meta        doc.Meta
 
 	// For HTML, whose title the markup gives: in the head, headings stay
 	// (they are the page's structure) and only the line that repeats the
@@ -159,8 +160,8 @@ type textPass struct {
 	html       bool
 	knownTitle string
 
-	learned *Boilerplate // lines the corpus repeats
-	paras   int          // wrapped paragraphs found
+	learned Learned // lines the corpus repeats (nil: none)
+	paras   int     // wrapped paragraphs found
 
 	merged     [][]int                 // candidates per line, once made
 	memo       map[memoKey]memoResult  // pattern results by rule and text
@@ -915,7 +916,7 @@ func (p *textPass) applyOfferBlocks() {
 // recurs by chance does not make the paragraph boilerplate.
 func (p *textPass) applyLearned() {
 	r := p.set.Rule("site.corpus-boilerplate")
-	if r == nil || p.learned.Len() == 0 {
+	if r == nil || p.learned == nil || p.learned.Len() == 0 {
 		return
 	}
 	partial := map[int]bool{} // paragraphs with a line the corpus does not repeat

@@ -1,7 +1,6 @@
-package cleaner
+package textpass
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -25,18 +24,5 @@ func TestRepeatedPhrase(t *testing.T) {
 		if got != c.want || ok != c.ok {
 			t.Errorf("repeatedPhrase(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
 		}
-	}
-}
-
-// A long line that says one phrase over and over is not removed whole by
-// its shape (it once emptied a 200 MB file).
-func TestRepeatedLongLineStays(t *testing.T) {
-	line := strings.TrimSpace(strings.Repeat("all work and no play makes a dull day ", 20000))
-	res, err := testCleaner(t).Clean(context.Background(), []byte(line+"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Body != line+"\n" {
-		t.Fatalf("the line was removed: %s", describeRemovals(res))
 	}
 }
