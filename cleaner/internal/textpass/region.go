@@ -443,8 +443,13 @@ func (p *textPass) endAtComments(rg *region) {
 
 // labelOutside removes what a dump holds outside the article region and
 // that no rule, zone or thread took (the head window has had its chance:
-// what the head rules left there is chrome too).
-func (p *textPass) labelOutside(rg region) {
+// what the head rules left there is chrome too). Reads: dump, rg, labels,
+// zones. Writes: labels.
+func labelOutside(p *textPass) {
+	if !p.dump {
+		return
+	}
+	rg := p.rg
 	r := p.set.Rule("site.outside-region")
 	if r == nil {
 		return

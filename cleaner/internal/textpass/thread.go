@@ -1,9 +1,10 @@
 package textpass
 
 import (
-	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"sort"
 	"strings"
+
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
 
 	"github.com/winnow-text/winnow/rules"
 )
@@ -25,9 +26,10 @@ type thread struct {
 }
 
 // findHeaders tries every comment_header rule where its keywords occur
-// (on the rule's anchor line) and returns the matches in line order. A
+// (on the rule's anchor line) and keeps the matches in line order. A
 // line may start headers of several layouts; chooseThread picks one.
-func (p *textPass) findHeaders() []headerMatch {
+// Reads: lines, keyword candidates. Writes: headers.
+func findHeaders(p *textPass) {
 	var out []headerMatch
 	all := p.set.Rules()
 	seen := map[[2]int]bool{}
@@ -64,7 +66,7 @@ func (p *textPass) findHeaders() []headerMatch {
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
-	return out
+	p.headers = out
 }
 
 // chooseThread picks the layout with the most non-overlapping headers
@@ -274,8 +276,8 @@ func isWordByte(b byte) bool {
 }
 
 // afterThread handles what follows the last comment: lines that open
-// zones (a related list, a lynx link list) open them there, as they
-// would after the article.
+// zones (a related list, an author box, a lynx link list) open them
+// there, as they would after the article, and are parsed at once.
 func (p *textPass) afterThread(from int) {
 	opens := func(r *rules.Rule) bool {
 		return r.StartsZone() && r.Action != rules.StartThread && (r.Scope == rules.Tail || r.Scope == rules.Anywhere)
@@ -298,21 +300,7 @@ func (p *textPass) afterThread(from int) {
 		if k+1 < len(starts) {
 			limit = starts[k+1]
 		}
-		r := p.labels[start].rule
-		z := zone{start: start, end: limit, rule: r, group: p.newGroup()}
-		if r.Field == "author_bio" {
-			z.end = p.authorBox(&z, limit)
-		} else {
-			z.end = p.listEnd(start, limit)
-		}
-		switch r.Field {
-		case "related", "read_also":
-			p.listItems(&z)
-		}
-		for i := z.start; i < z.end; i++ {
-			if !p.labelled(i) && !p.lines[i].blank() {
-				p.labels[i] = label{rule: z.rule, group: z.group}
-			}
-		}
+		p.openZone(start, limit, p.labels[start].rule)
+		p.parseZone(len(p.zones) - 1)
 	}
 }

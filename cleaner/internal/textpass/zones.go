@@ -1,11 +1,12 @@
 package textpass
 
 import (
-	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
 
 	"github.com/winnow-text/winnow/rules"
 )
@@ -18,6 +19,7 @@ type zone struct {
 	rule       *rules.Rule
 	group      int
 	thread     bool // the comment thread itself (parsed by parseThread)
+	parsed     bool // parseZone has turned it into metadata and labels
 
 	authors []string // author box: name lines
 	bio     string   // author box: the bio paragraph
@@ -34,8 +36,10 @@ func (p *textPass) zoneAt(i int) *zone {
 
 // findZones finds the lines that open zones after the start of the article
 // (the comment thread, related lists, author boxes, "Leave a Reply") and
-// how far each runs.
-func (p *textPass) findZones(headers []headerMatch) {
+// how far each runs. Reads: first, headers, labels. Writes: thread,
+// zones, the labels of zone-opening lines and of author boxes' lines.
+func findZones(p *textPass) {
+	headers := p.headers
 	type opener struct {
 		line   int
 		rule   *rules.Rule
@@ -80,22 +84,28 @@ func (p *textPass) findZones(headers []headerMatch) {
 		if k+1 < len(opens) && opens[k+1].line < limit {
 			limit = opens[k+1].line
 		}
-		z := zone{start: o.line, end: limit, rule: o.rule, group: p.newGroup()}
-		if o.rule.Field == "author_bio" {
-			z.end = p.authorBox(&z, limit)
-		} else {
-			// A zone ends at the next paragraph of prose. For a comment
-			// section that no thread layout parsed this may leave comments
-			// in the body; running to the end would wipe the article when
-			// the opener was a menu link.
-			z.end = p.listEnd(o.line, limit)
-		}
-		p.zones = append(p.zones, z)
+		p.openZone(o.line, limit, o.rule)
 	}
 	if p.thread != nil {
 		p.zones = append(p.zones, zone{start: p.thread.firstHeader, end: len(p.lines), rule: p.thread.headers[0].rule, thread: true})
 	}
 	sort.Slice(p.zones, func(a, b int) bool { return p.zones[a].start < p.zones[b].start })
+}
+
+// openZone adds the zone that rule r's line at start opens, running at
+// most to limit: an author box reads its names and bio (authorBox); any
+// other zone ends at the next paragraph of prose (listEnd). For a comment
+// section that no thread layout parsed this may leave comments in the
+// body; running to the end would wipe the article when the opener was a
+// menu link.
+func (p *textPass) openZone(start, limit int, r *rules.Rule) {
+	z := zone{start: start, end: limit, rule: r, group: p.newGroup()}
+	if r.Field == "author_bio" {
+		z.end = p.authorBox(&z, limit)
+	} else {
+		z.end = p.listEnd(start, limit)
+	}
+	p.zones = append(p.zones, z)
 }
 
 // listEnd is where a list zone opened at line from stops: at the first
@@ -215,30 +225,43 @@ func (p *textPass) authorBox(z *zone, limit int) int {
 	return limit
 }
 
-// parseZones turns zones into metadata and labels their remaining lines.
-func (p *textPass) parseZones() {
-	for k := range p.zones {
-		z := &p.zones[k]
-		switch {
-		case z.thread:
-			p.parseThread()
-			// What follows the last comment and no rule took is not a
-			// comment: it is left to the rules and the region.
-			if p.thread.end > z.start {
-				z.end = p.thread.end
-			}
-		case z.rule.Field == "author_bio":
-			p.meta.Authors = doc.AppendUniques(p.meta.Authors, z.authors)
-			if z.bio != "" && p.meta.AuthorBio == "" {
-				p.meta.AuthorBio = StripMarkers(p.set, rules.Author, z.bio)
-			}
-		case z.rule.Field == "related" || z.rule.Field == "read_also":
-			p.listItems(z)
+// parseZones turns zones into metadata (related and read-also entries,
+// authors and bios, the comments of the thread) and labels their
+// remaining lines. Reads: zones, thread, labels. Writes: labels, meta.
+func parseZones(p *textPass) {
+	for k := 0; k < len(p.zones); k++ {
+		if !p.zones[k].parsed {
+			p.parseZone(k)
 		}
-		for i := z.start; i < z.end; i++ {
-			if !p.labelled(i) && !p.lines[i].blank() {
-				p.labels[i] = label{rule: z.rule, group: z.group}
-			}
+	}
+}
+
+// parseZone turns zone k into metadata and labels its remaining lines.
+// The thread's zone parses the thread, and the zones that open after it
+// (afterThread) are parsed there, before the rules look at what follows.
+func (p *textPass) parseZone(k int) {
+	p.zones[k].parsed = true
+	z := &p.zones[k]
+	switch {
+	case z.thread:
+		p.parseThread()
+		z = &p.zones[k] // afterThread may have added zones
+		// What follows the last comment and no rule took is not a
+		// comment: it is left to the rules and the region.
+		if p.thread.end > z.start {
+			z.end = p.thread.end
+		}
+	case z.rule.Field == "author_bio":
+		p.meta.Authors = doc.AppendUniques(p.meta.Authors, z.authors)
+		if z.bio != "" && p.meta.AuthorBio == "" {
+			p.meta.AuthorBio = StripMarkers(p.set, rules.Author, z.bio)
+		}
+	case z.rule.Field == "related" || z.rule.Field == "read_also":
+		p.listItems(z)
+	}
+	for i := z.start; i < z.end; i++ {
+		if !p.labelled(i) && !p.lines[i].blank() {
+			p.labels[i] = label{rule: z.rule, group: z.group}
 		}
 	}
 }

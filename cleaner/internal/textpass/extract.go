@@ -1,17 +1,19 @@
 package textpass
 
 import (
-	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
 
 	"github.com/winnow-text/winnow/rules"
 )
 
 // extract fills the pass's metadata from the hits of lines that kept the
-// label of the rule that hit them, in document order.
-func (p *textPass) extract() {
+// label of the rule that hit them, in document order. Reads: hits,
+// labels. Writes: meta.
+func extract(p *textPass) {
 	sort.SliceStable(p.hits, func(a, b int) bool { return p.hits[a].line < p.hits[b].line })
 	f := fieldFiller{set: p.set, lang: p.lang, meta: &p.meta}
 	for _, h := range p.hits {

@@ -1,0 +1,194 @@
+package textpass
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// line is one line of a text pass with its features.
+type line struct {
+	start, end int    // byte offsets of the line in the pass's text, without the newline
+	norm       string // normalised text; "" for a blank line
+	indent     int    // leading spaces (a tab counts four)
+	para       int    // wrapped paragraph the line is in (0: none)
+	words      int
+	terminal   bool // ends like a sentence
+	prose      bool // long enough and sentence-like: a paragraph of article text
+}
+
+func (l *line) blank() bool { return l.norm == "" }
+
+// splitLines returns the [start, end) offsets of every line of text.
+func splitLines(text string) [][2]int {
+	n := strings.Count(text, "\n") + 1
+	out := make([][2]int, 0, n)
+	start := 0
+	for {
+		i := strings.IndexByte(text[start:], '\n')
+		if i < 0 {
+			out = append(out, [2]int{start, len(text)})
+			return out
+		}
+		out = append(out, [2]int{start, start + i})
+		start += i + 1
+	}
+}
+
+// isProse tells article prose from everything else by shape: a sentence
+// of eight words or more, or a long run of words that is not a cut snippet.
+func isProse(norm string, words int, terminal bool) bool {
+	if terminal {
+		return words >= 8
+	}
+	return words >= 30 && !strings.HasSuffix(norm, "…") && !strings.HasSuffix(norm, "...")
+}
+
+// normalLine is the normal form a line is matched in: normalised space
+// and punctuation, without reference marks, glued words or decoration.
+func normalLine(raw string) string {
+	return undecorate(unglue(stripRefs(rules.Normalize(raw))))
+}
+
+// proseWords is words as isProse weighs them: in Chinese and Japanese,
+// where every character counts as a word, a word is two characters.
+func proseWords(words int, lang string) int {
+	if unspaced(lang) {
+		return words / 2
+	}
+	return words
+}
+
+// unspaced reports whether lang is written without spaces between words.
+func unspaced(lang string) bool {
+	return lang == "zh" || lang == "ja"
+}
+
+// markWrapped finds paragraphs that are hard-wrapped over several lines
+// (mail, RFCs, lynx and html2text dumps) and marks every line of one that
+// reads as prose as prose: a wrapped line rarely ends a sentence, so line
+// by line the paragraph would look like a run of headings. A wrapped
+// paragraph is a run of lines as wide as the block's widest (two thirds of
+// it or more), not list items, closed by a line that ends a sentence; a
+// block may hold several (html2text puts no blank line between them).
+func (p *textPass) markWrapped() {
+	for i := 0; i < len(p.lines); {
+		if p.lines[i].blank() {
+			i++
+			continue
+		}
+		j := i
+		width := 0
+		for j < len(p.lines) && !p.lines[j].blank() {
+			width = max(width, len(p.lines[j].norm))
+			j++
+		}
+		if j-i >= 2 && width >= 45 {
+			start := i
+			for k := i; k < j; k++ {
+				l := &p.lines[k]
+				wide := len(l.norm)*3 >= width*2 && !isListItem(l.norm)
+				switch {
+				case l.terminal && k > start && !isListItem(l.norm):
+					p.markParagraph(start, k+1)
+					start = k + 1
+				case !wide:
+					start = k + 1
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// markParagraph marks the lines [i, j) as prose if, joined, they are.
+func (p *textPass) markParagraph(i, j int) {
+	// The words of the joined lines are the lines' words; whether it ends
+	// a sentence is whether its last line does.
+	words := 0
+	for k := i; k < j; k++ {
+		words += p.lines[k].words
+	}
+	last := &p.lines[j-1]
+	if isProse(last.norm, proseWords(words, p.lang), last.terminal) {
+		p.paras++
+		for k := i; k < j; k++ {
+			p.lines[k].prose = true
+			p.lines[k].para = p.paras
+		}
+	}
+}
+
+// isListItem reports whether a line starts like a list item: a bullet, or
+// a number or letter and a dot or parenthesis.
+func isListItem(s string) bool {
+	if isBullet(s) {
+		return true
+	}
+	k := 0
+	for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	if k == 0 && len(s) > 1 && s[0] >= 'a' && s[0] <= 'z' {
+		k = 1
+	}
+	return k > 0 && k+1 < len(s) && (s[k] == '.' || s[k] == ')') && s[k+1] == ' '
+}
+
+// undecorate removes the marks html2text and Markdown put around headings
+// ("****** Title ******", "## Title ##") from a line's matching form.
+func undecorate(s string) string {
+	if len(s) < 5 || !strings.ContainsAny(s[:1], "*=#~") {
+		return s
+	}
+	inner := strings.TrimRight(strings.TrimLeft(s, "*=#~"), "*=#~")
+	if len(s)-len(inner) < 2 || !strings.ContainsFunc(inner, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return s // a separator, not a decorated heading
+	}
+	return strings.TrimSpace(inner)
+}
+
+// unglue turns underscores that join words ("Skip_to_main_content", as
+// html2text writes link text) into spaces in a line's matching form.
+func unglue(s string) string {
+	if !strings.Contains(s, "_") {
+		return s
+	}
+	fields := strings.Fields(s)
+	changed := false
+	for k, f := range fields {
+		if strings.Count(f, "_") >= 2 && !strings.HasPrefix(f, "_") && !strings.HasSuffix(f, "_") && !strings.Contains(f, "__") {
+			fields[k] = strings.ReplaceAll(f, "_", " ")
+			changed = true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(fields, " ")
+}
+
+// stripRefs removes the link numbers lynx puts before links ("[16]Facebook")
+// from a line's matching form.
+func stripRefs(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '[' {
+			j := i + 1
+			for j < len(s) && j-i <= 5 && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j > i+1 && j < len(s)-1 && s[j] == ']' && s[j+1] != ' ' {
+				i = j + 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}

@@ -1,0 +1,143 @@
+package textpass
+
+import "github.com/winnow-text/winnow/rules"
+
+// A stage is one step of a text pass. Stages run in the order of
+// textStages over one pass (one text, its lines and their features);
+// each says in its doc comment what it reads and what it writes: labels
+// (which rule removes a line), the article's bounds (first, last, the
+// dump region), zones, the thread, and metadata.
+type stage struct {
+	name string
+	run  func(p *textPass)
+	// article stages run only when the text has article prose
+	// (p.first >= 0): without it nothing is head or tail, and only the
+	// rules that apply anywhere do (a list or a poem is left alone).
+	article bool
+	// after names the stages whose results this one reads; a test checks
+	// that they come earlier.
+	after []string
+}
+
+// textStages are the stages of a text pass, in order.
+var textStages = []stage{
+	{name: "anywhere", run: labelAnywhere},
+	{name: "learned", run: applyLearned},
+	{name: "repeated", run: applyRepeated},
+	{name: "teaser-cards", run: applyTeaserCards, after: []string{"anywhere"}},
+	{name: "headers", run: findHeaders},
+	{name: "article", run: findArticle, after: []string{"anywhere", "headers"}},
+	{name: "head", run: labelHead, article: true, after: []string{"article"}},
+	{name: "zones", run: findZones, article: true, after: []string{"headers", "head"}},
+	{name: "tail", run: labelTail, article: true, after: []string{"zones"}},
+	{name: "parse-zones", run: parseZones, article: true, after: []string{"tail"}},
+	{name: "outside", run: labelOutside, article: true, after: []string{"article", "parse-zones"}},
+	{name: "offer-blocks", run: applyOfferBlocks, article: true, after: []string{"anywhere", "tail"}},
+	{name: "extract", run: extract, after: []string{"parse-zones", "offer-blocks"}},
+}
+
+// run runs every stage over the pass: it fills labels and meta.
+func (p *textPass) run() {
+	if p.cands == nil {
+		p.scan()
+	}
+	for _, st := range textStages {
+		if st.article && p.first < 0 {
+			continue
+		}
+		st.run(p)
+	}
+}
+
+// labelAnywhere labels every line a rule with scope anywhere matches.
+// Reads: lines, keyword candidates. Writes: labels, hits.
+func labelAnywhere(p *textPass) {
+	anywhere := scopeIs(rules.Anywhere)
+	if p.reused {
+		if len(p.kept) == 0 {
+			// A line still in the body matched no "anywhere" rule in
+			// the first pass.
+			return
+		}
+		// Unless its category is kept.
+		anywhere = func(r *rules.Rule) bool { return r.Scope == rules.Anywhere && p.kept[r.Category] }
+	}
+	for i := range p.lines {
+		if !p.mayMatch(i) {
+			continue
+		}
+		if r, g := p.match(i, anywhere); r != nil {
+			p.setLabel(i, r, g, 0)
+		}
+	}
+}
+
+// findArticle finds where the article starts: in a page dump (see
+// dumpMode) the article region and the prose at its top; elsewhere the
+// first line of prose that is not a comment header. Reads: labels,
+// headers. Writes: dump, rg, first, and the captions of a dump (labels).
+func findArticle(p *textPass) {
+	p.dump = !p.html && p.dumpMode(p.headers)
+	if p.dump {
+		before := append([]label(nil), p.labels...)
+		p.labelCaptions()
+		var ok bool
+		if p.rg, ok = p.findRegion(); ok {
+			p.first = p.afterStandfirst(p.rg, p.afterQuestionHeadline(p.rg))
+			return
+		}
+		// Not a page dump after all: captions were its evidence.
+		p.labels = before
+		p.dump = false
+	}
+	p.first = p.nextAnchor(0, p.headers)
+}
+
+// labelHead applies the head rules above the article: for HTML every
+// head rule but the title's, and the line repeating the page's title;
+// in a dump the byline and date first, then the headline chosen next to
+// them (pickTitle) in the window above the region. Reads: first, dump,
+// rg, labels. Writes: labels, hits.
+func labelHead(p *textPass) {
+	isTitle := func(r *rules.Rule) bool { return r.Category == rules.Title }
+	switch {
+	case p.html:
+		p.applyRules(0, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
+		p.takeKnownTitle()
+	case p.dump:
+		rg := p.rg
+		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
+		titled := p.pickTitle(rg.window, p.first, rg.end)
+		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool {
+			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == "title.heading")
+		})
+	default:
+		p.applyRules(0, p.first, scopeIs(rules.Head))
+	}
+}
+
+// labelTail applies the tail rules after the last paragraph of article
+// prose (in a dump, the last of the region, which ends where comments
+// open), then peels trailing paragraphs off one at a time while an end
+// rule (a bio) matches them. Reads: zones, thread, rg. Writes: last, rg,
+// labels, hits.
+func labelTail(p *textPass) {
+	end := len(p.lines)
+	if p.dump {
+		p.endAtComments(&p.rg)
+		end = p.rg.end + 1
+	}
+	p.last = p.prevAnchor(end)
+	tail := scopeIs(rules.Tail, rules.End)
+	p.applyRange(p.last+1, p.tailEnd(), tail)
+	for p.last >= 0 {
+		r, g := p.match(p.last, scopeIs(rules.End))
+		if r == nil {
+			break
+		}
+		p.setLabel(p.last, r, g, 0)
+		old := p.last
+		p.last = p.prevAnchor(old)
+		p.applyRange(p.last+1, old, tail)
+	}
+}
