@@ -2,6 +2,7 @@ package textpass
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/winnow-text/winnow/cleaner/internal/doc"
 
@@ -390,4 +391,28 @@ func (p *textPass) applyRules(from, to int, accept func(*rules.Rule) bool) {
 			p.setLabel(pick, r, pickGroups, 0)
 		}
 	}
+}
+
+func (p *textPass) zoneAt(i int) *zone {
+	for k := range p.zones {
+		if z := &p.zones[k]; z.start <= i && i < z.end {
+			return z
+		}
+	}
+	return nil
+}
+
+// isPersonName reports whether s looks like a person's name: one to five
+// words, each capitalised (or a name particle), no digits, and not
+// starting with a stopword of the document's language.
+func (p *textPass) isPersonName(s string) bool {
+	return LooksLikeName(s, func(w string) bool { return p.isStopword(w) })
+}
+
+func (p *textPass) isStopword(w string) bool {
+	w = strings.ToLower(w)
+	if p.lang != "" {
+		return p.set.IsStopword(p.lang, w)
+	}
+	return p.set.IsStopword("en", w)
 }

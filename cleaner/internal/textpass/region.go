@@ -8,6 +8,11 @@ import (
 	"github.com/winnow-text/winnow/rules"
 )
 
+// dumpPage is the pass read as a page dump: the stages that find the
+// article region among a page's chrome and its headline and captions.
+type dumpPage struct{ *textPass }
+
+
 // A page dump (w3m, lynx, html2text, a scraper's "get text") holds the
 // whole page: menus, search boxes, sidebars and footers around the
 // article. Such a document is recognised by its chrome (many short,
@@ -42,7 +47,7 @@ func isBullet(s string) bool {
 // lines the chrome rules took), and at least a third as many as lines of
 // prose (a long story under a site's menus is still a page dump).
 // Comment headers do not count.
-func (p *textPass) dumpMode(headers []headerMatch) bool {
+func (p dumpPage) dumpMode(headers []headerMatch) bool {
 	if p.set.Rule("site.outside-region") == nil {
 		return false
 	}
@@ -88,7 +93,7 @@ const (
 // stopShare is the share of a line's words that are stopwords of the
 // document's language (1 when the language has no stoplist: no evidence
 // against the line). In Chinese and Japanese every character is a word.
-func (p *textPass) stopShare(s string) float64 {
+func (p dumpPage) stopShare(s string) float64 {
 	if p.lang == "" {
 		return 1
 	}
@@ -124,7 +129,7 @@ func stopThreshold(lang string) float64 {
 // there may be more of them than of the article. It returns -1 when less
 // than 150 words of prose are at that indentation: then the nested prose
 // may be the content itself (a page of features, a list of notes).
-func (p *textPass) baseIndent() int {
+func (p dumpPage) baseIndent() int {
 	weight := map[int]int{}
 	total := 0
 	for i := range p.lines {
@@ -148,7 +153,7 @@ func (p *textPass) baseIndent() int {
 // underListItem reports whether line i hangs under a list item: the
 // nearest line above it that is less indented is one (a teaser's snippet
 // under its bulleted headline; not a quote, which hangs under prose).
-func (p *textPass) underListItem(i int) bool {
+func (p dumpPage) underListItem(i int) bool {
 	ind := p.lines[i].indent
 	for j := i - 1; j >= 0 && i-j < 40; j-- {
 		l := &p.lines[j]
@@ -161,7 +166,7 @@ func (p *textPass) underListItem(i int) bool {
 }
 
 // regionScore is a line's evidence for being article text.
-func (p *textPass) regionScore(i, base int, code []bool) float64 {
+func (p dumpPage) regionScore(i, base int, code []bool) float64 {
 	l := &p.lines[i]
 	switch {
 	case l.blank():
@@ -195,7 +200,7 @@ func (p *textPass) regionScore(i, base int, code []bool) float64 {
 const minRegionScore = 40
 
 // findRegion is the run of lines with the highest total score.
-func (p *textPass) findRegion() (region, bool) {
+func (p dumpPage) findRegion() (region, bool) {
 	base := p.baseIndent()
 	code := p.codeBlocks()
 	best, bestStart, bestEnd := 0.0, -1, -1
@@ -233,7 +238,7 @@ func (p *textPass) findRegion() (region, bool) {
 // words the article uses, often repeated in the page and followed by the
 // byline or the date; captions, clocks and counters are not. It reports
 // whether it took one.
-func (p *textPass) pickTitle(from, to, regionEnd int) bool {
+func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 	r := p.set.Rule("title.heading")
 	if r == nil || to >= len(p.lines) {
 		return false
@@ -323,7 +328,7 @@ func (p *textPass) pickTitle(from, to, regionEnd int) bool {
 
 // labelAfter reports whether one of the three non-blank lines after line i
 // is labelled with one of the categories.
-func (p *textPass) labelAfter(i int, cats ...rules.Category) bool {
+func (p dumpPage) labelAfter(i int, cats ...rules.Category) bool {
 	seen := 0
 	for j := i + 1; j < len(p.lines) && seen < 3; j++ {
 		if p.lines[j].blank() {
@@ -382,7 +387,7 @@ func stripSection(s string) string {
 // repeated within the next five lines (alt text and caption), two lines
 // there that open alike, and a line that is one sentence twice ("A
 // whale.A whale.").
-func (p *textPass) labelCaptions() {
+func (p dumpPage) labelCaptions() {
 	r := p.set.Rule("site.outside-region")
 	if r == nil {
 		return
@@ -422,7 +427,7 @@ func (p *textPass) labelCaptions() {
 // opens (a thread, or a line like "View comments (27)"), once two lines of
 // article prose came before it: an article does not go on after its
 // comments, and comment prose would otherwise extend the region.
-func (p *textPass) endAtComments(rg *region) {
+func (p dumpPage) endAtComments(rg *region) {
 	prose := 0
 	for i := rg.start; i <= rg.end; i++ {
 		if p.lines[i].prose && !p.labelled(i) {
@@ -466,7 +471,7 @@ func labelOutside(p *textPass) {
 // read as program code or a drawn table: at least a fifth of their
 // lines look like code. A code listing's "FROM" and "GROUP BY" lines are
 // as short as a menu's, but the block around them gives them away.
-func (p *textPass) codeBlocks() []bool {
+func (p dumpPage) codeBlocks() []bool {
 	code := make([]bool, len(p.lines))
 	for i := 0; i < len(p.lines); {
 		if p.lines[i].blank() {
@@ -514,14 +519,14 @@ func codeLike(s string) bool {
 
 // tableRow reports whether line i has a column gap (three spaces or more
 // after its indentation), as a dumped table row has.
-func (p *textPass) tableRow(i int) bool {
+func (p dumpPage) tableRow(i int) bool {
 	return strings.Contains(strings.TrimLeft(p.text[p.lines[i].start:p.lines[i].end], " \t"), "   ")
 }
 
 // sameOpening reports whether lines i and j, neither a list item nor a
 // table row, begin with the same n words and are not the same line (a
 // repeated headline is not a caption).
-func (p *textPass) sameOpening(i, j, n int) bool {
+func (p dumpPage) sameOpening(i, j, n int) bool {
 	a, b := &p.lines[i], &p.lines[j]
 	if a.words < n+2 || b.words < n+2 || a.norm == b.norm || isListItem(a.norm) || isListItem(b.norm) ||
 		p.tableRow(i) || p.tableRow(j) {
@@ -534,7 +539,7 @@ func (p *textPass) sameOpening(i, j, n int) bool {
 // creditedAgain reports whether line j, taken by a caption rule, is line
 // i followed by a credit: an image's alt text, then its caption ("Declan
 // Rice after the win." / "Declan Rice after the win. | Photo: Reuters").
-func (p *textPass) creditedAgain(i, j int) bool {
+func (p dumpPage) creditedAgain(i, j int) bool {
 	a, b := p.lines[i].norm, p.lines[j].norm
 	l := p.labels[j]
 	return l.rule != nil && l.rule.Category == rules.Site && len(b) > len(a)+1 &&

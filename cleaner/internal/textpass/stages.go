@@ -77,12 +77,13 @@ func labelAnywhere(p *textPass) {
 // first line of prose that is not a comment header. Reads: labels,
 // headers. Writes: dump, rg, first, and the captions of a dump (labels).
 func findArticle(p *textPass) {
-	p.dump = !p.html && p.dumpMode(p.headers)
+	d := dumpPage{p}
+	p.dump = !p.html && d.dumpMode(p.headers)
 	if p.dump {
 		before := append([]label(nil), p.labels...)
-		p.labelCaptions()
+		d.labelCaptions()
 		var ok bool
-		if p.rg, ok = p.findRegion(); ok {
+		if p.rg, ok = d.findRegion(); ok {
 			p.first = p.afterStandfirst(p.rg, p.afterQuestionHeadline(p.rg))
 			return
 		}
@@ -107,7 +108,7 @@ func labelHead(p *textPass) {
 	case p.dump:
 		rg := p.rg
 		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
-		titled := p.pickTitle(rg.window, p.first, rg.end)
+		titled := dumpPage{p}.pickTitle(rg.window, p.first, rg.end)
 		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool {
 			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == "title.heading")
 		})
@@ -124,7 +125,7 @@ func labelHead(p *textPass) {
 func labelTail(p *textPass) {
 	end := len(p.lines)
 	if p.dump {
-		p.endAtComments(&p.rg)
+		dumpPage{p}.endAtComments(&p.rg)
 		end = p.rg.end + 1
 	}
 	p.last = p.prevAnchor(end)

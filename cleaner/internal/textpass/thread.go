@@ -9,6 +9,11 @@ import (
 	"github.com/winnow-text/winnow/rules"
 )
 
+// threadReader reads the comment thread: which layout it is, its
+// comments, and what follows the last one.
+type threadReader struct{ *textPass }
+
+
 // headerMatch is one comment header: n lines from start, matched by rule.
 type headerMatch struct {
 	rule   *rules.Rule
@@ -72,7 +77,7 @@ func findHeaders(p *textPass) {
 // chooseThread picks the layout with the most non-overlapping headers
 // after the start of the article. A thread needs three headers, or one
 // after a line that opens a comment section ("51 Comments").
-func (p *textPass) chooseThread(headers []headerMatch, markers []int) *thread {
+func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread {
 	byRule := map[*rules.Rule][]headerMatch{}
 	var order []*rules.Rule
 	for _, h := range headers {
@@ -136,7 +141,7 @@ func (p *textPass) chooseThread(headers []headerMatch, markers []int) *thread {
 // comment ("Reply", "Last edited …", "Read more »") are taken out of its
 // text. The last comment ends where lines of other categories begin
 // (a footer after the thread).
-func (p *textPass) parseThread() {
+func (p threadReader) parseThread() {
 	t := p.thread
 	inThread := scopeIs(rules.Thread)
 	outside := scopeIs(rules.Anywhere, rules.Tail, rules.End)
@@ -216,7 +221,7 @@ func (p *textPass) parseThread() {
 
 // stripTruncation removes a comment-cut marker ("… Read more »") from the
 // end of text.
-func (p *textPass) stripTruncation(text string) (string, bool) {
+func (p threadReader) stripTruncation(text string) (string, bool) {
 	return StripTruncation(p.set, text)
 }
 
@@ -278,7 +283,7 @@ func isWordByte(b byte) bool {
 // afterThread handles what follows the last comment: lines that open
 // zones (a related list, an author box, a lynx link list) open them
 // there, as they would after the article, and are parsed at once.
-func (p *textPass) afterThread(from int) {
+func (p threadReader) afterThread(from int) {
 	opens := func(r *rules.Rule) bool {
 		return r.StartsZone() && r.Action != rules.StartThread && (r.Scope == rules.Tail || r.Scope == rules.Anywhere)
 	}
@@ -300,7 +305,8 @@ func (p *textPass) afterThread(from int) {
 		if k+1 < len(starts) {
 			limit = starts[k+1]
 		}
-		p.openZone(start, limit, p.labels[start].rule)
-		p.parseZone(len(p.zones) - 1)
+		zr := zoneReader{p.textPass}
+		zr.openZone(start, limit, p.labels[start].rule)
+		zr.parseZone(len(p.zones) - 1)
 	}
 }

@@ -11,6 +11,11 @@ import (
 	"github.com/winnow-text/winnow/rules"
 )
 
+// zoneReader reads the zones after the article: where each ends, its
+// list entries or author box, and the labels of its lines.
+type zoneReader struct{ *textPass }
+
+
 // zone is a run of lines after the article that one rule's line opened:
 // a related list, an author box, a comment section. Lines in a zone that
 // no other rule took are removed with the zone's rule.
@@ -23,15 +28,6 @@ type zone struct {
 
 	authors []string // author box: name lines
 	bio     string   // author box: the bio paragraph
-}
-
-func (p *textPass) zoneAt(i int) *zone {
-	for k := range p.zones {
-		if z := &p.zones[k]; z.start <= i && i < z.end {
-			return z
-		}
-	}
-	return nil
 }
 
 // findZones finds the lines that open zones after the start of the article
@@ -68,7 +64,7 @@ func findZones(p *textPass) {
 			markers = append(markers, o.line)
 		}
 	}
-	p.thread = p.chooseThread(headers, markers)
+	p.thread = threadReader{p}.chooseThread(headers, markers)
 	limitAll := len(p.lines)
 	if p.thread != nil {
 		limitAll = p.thread.firstHeader
@@ -84,7 +80,7 @@ func findZones(p *textPass) {
 		if k+1 < len(opens) && opens[k+1].line < limit {
 			limit = opens[k+1].line
 		}
-		p.openZone(o.line, limit, o.rule)
+		zoneReader{p}.openZone(o.line, limit, o.rule)
 	}
 	if p.thread != nil {
 		p.zones = append(p.zones, zone{start: p.thread.firstHeader, end: len(p.lines), rule: p.thread.headers[0].rule, thread: true})
@@ -98,7 +94,7 @@ func findZones(p *textPass) {
 // section that no thread layout parsed this may leave comments in the
 // body; running to the end would wipe the article when the opener was a
 // menu link.
-func (p *textPass) openZone(start, limit int, r *rules.Rule) {
+func (p zoneReader) openZone(start, limit int, r *rules.Rule) {
 	z := zone{start: start, end: limit, rule: r, group: p.newGroup()}
 	if r.Field == "author_bio" {
 		z.end = p.authorBox(&z, limit)
@@ -113,7 +109,7 @@ func (p *textPass) openZone(start, limit int, r *rules.Rule) {
 // a line a site rule took (a copyright line: the page's footer), or at a
 // second list of bare items after one (the page's next list: a footer's
 // links after "More stories").
-func (p *textPass) listEnd(from, limit int) int {
+func (p zoneReader) listEnd(from, limit int) int {
 	afterHeadline := false
 	bareList := false // the last block was two or more bare bullet items
 	for i := from + 1; i < limit; i++ {
@@ -147,7 +143,7 @@ func (p *textPass) listEnd(from, limit int) int {
 // headsList reports whether line i is a block of its own followed by a
 // block of two or more bare list items: the heading of the page's next
 // list ("What you'll need:").
-func (p *textPass) headsList(i int) bool {
+func (p zoneReader) headsList(i int) bool {
 	if isListItem(p.lines[i].norm) || i+1 < len(p.lines) && !p.lines[i+1].blank() {
 		return false
 	}
@@ -161,7 +157,7 @@ func (p *textPass) headsList(i int) bool {
 
 // bareBullets is how many lines from i on form a block of list items
 // with nothing else in it (0 when the block holds other lines).
-func (p *textPass) bareBullets(i int) int {
+func (p zoneReader) bareBullets(i int) int {
 	n := 0
 	for ; i < len(p.lines) && !p.lines[i].blank(); i++ {
 		if !isListItem(p.lines[i].norm) || p.lines[i].prose {
@@ -195,7 +191,7 @@ func isHeadline(l *line) bool {
 // authorBox reads an author box opened at z.start: name lines (authors),
 // then one bio paragraph; other short lines (job titles, links) are taken
 // by tail rules. It returns where the box ends.
-func (p *textPass) authorBox(z *zone, limit int) int {
+func (p zoneReader) authorBox(z *zone, limit int) int {
 	inBox := func(r *rules.Rule) bool {
 		return (r.Scope == rules.Tail || r.Scope == rules.End || r.Scope == rules.Anywhere) && !r.StartsZone()
 	}
@@ -231,7 +227,7 @@ func (p *textPass) authorBox(z *zone, limit int) int {
 func parseZones(p *textPass) {
 	for k := 0; k < len(p.zones); k++ {
 		if !p.zones[k].parsed {
-			p.parseZone(k)
+			zoneReader{p}.parseZone(k)
 		}
 	}
 }
@@ -239,12 +235,12 @@ func parseZones(p *textPass) {
 // parseZone turns zone k into metadata and labels its remaining lines.
 // The thread's zone parses the thread, and the zones that open after it
 // (afterThread) are parsed there, before the rules look at what follows.
-func (p *textPass) parseZone(k int) {
+func (p zoneReader) parseZone(k int) {
 	p.zones[k].parsed = true
 	z := &p.zones[k]
 	switch {
 	case z.thread:
-		p.parseThread()
+		threadReader{p.textPass}.parseThread()
 		z = &p.zones[k] // afterThread may have added zones
 		// What follows the last comment and no rule took is not a
 		// comment: it is left to the rules and the region.
@@ -268,7 +264,7 @@ func (p *textPass) parseZone(k int) {
 
 // listItems reads the headlines of a list zone, each with the snippet
 // that follows it.
-func (p *textPass) listItems(z *zone) {
+func (p zoneReader) listItems(z *zone) {
 	var items []doc.Related
 	lastWasHeadline := false
 	inList := true // no line but list items since the first entry
@@ -304,21 +300,6 @@ func (p *textPass) listItems(z *zone) {
 		return
 	}
 	p.meta.Related = append(p.meta.Related, items...)
-}
-
-// isPersonName reports whether s looks like a person's name: one to five
-// words, each capitalised (or a name particle), no digits, and not
-// starting with a stopword of the document's language.
-func (p *textPass) isPersonName(s string) bool {
-	return LooksLikeName(s, func(w string) bool { return p.isStopword(w) })
-}
-
-func (p *textPass) isStopword(w string) bool {
-	w = strings.ToLower(w)
-	if p.lang != "" {
-		return p.set.IsStopword(p.lang, w)
-	}
-	return p.set.IsStopword("en", w)
 }
 
 func isParticle(w string) bool {
