@@ -139,23 +139,6 @@ const (
 	HTMLInput Input = "html"
 )
 
-// Fields a rule may fill, by named group or by Field.
-var fieldNames = []string{
-	"title", "date", "authors", "author_bio", "source", "site_name",
-	"description", "url", "read_also", "related", "comment_count", "link",
-	"author", "posted", "reply_to", "edited", "truncated", "comment", "text",
-}
-
-// IsField reports whether name is a metadata field a rule may fill.
-func IsField(name string) bool {
-	for _, f := range fieldNames {
-		if f == name {
-			return true
-		}
-	}
-	return false
-}
-
 // Conditions are cheap line features checked before any pattern runs.
 type Conditions struct {
 	MinWords int      // at least this many words (0: no limit)
@@ -214,7 +197,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // HeaderLine is one line of a comment header.
 type HeaderLine struct {
 	Pattern  string // RE2, anchored to the whole line
-	Same     string // instead of a pattern: the line equals this group's value
+	Same     Field  // instead of a pattern: the line equals this group's value
 	Optional bool   // the line may be absent
 	re       *regexp.Regexp
 }
@@ -240,7 +223,7 @@ type Rule struct {
 	Keywords      []string
 	Scope         Scope
 	Action        Action
-	Field         string
+	Field         Field
 	Select        Select
 	When          Conditions
 	Prefer        Conditions // select first|last: prefer matches that also meet these
@@ -347,7 +330,7 @@ func (w Conditions) Meets(text string) bool {
 // Match runs a line rule's pattern on a normalised line (after Check) and
 // returns the named groups that matched, or ok=false. Phrase rules match
 // through the Set's phrase table; use Set.MatchPhrase.
-func (r *Rule) Match(text string) (groups map[string]string, ok bool) {
+func (r *Rule) Match(text string) (groups Groups, ok bool) {
 	if r.re == nil {
 		return nil, false
 	}
@@ -364,10 +347,10 @@ func (r *Rule) Match(text string) (groups map[string]string, ok bool) {
 			continue
 		}
 		if groups == nil {
-			groups = make(map[string]string, 2)
+			groups = make(Groups, 2)
 		}
-		if _, seen := groups[name]; !seen {
-			groups[name] = text[loc[2*i]:loc[2*i+1]]
+		if _, seen := groups[Field(name)]; !seen {
+			groups[Field(name)] = text[loc[2*i]:loc[2*i+1]]
 		}
 	}
 	return groups, true
@@ -385,8 +368,8 @@ type headerMemoKey struct {
 // MatchHeader matches a comment_header rule at lines[0:]: it returns how
 // many lines the header takes and its groups, or n=0. lines are
 // normalised. memo may be nil.
-func (r *Rule) MatchHeader(lines []string, memo HeaderMemo) (n int, groups map[string]string) {
-	groups = map[string]string{}
+func (r *Rule) MatchHeader(lines []string, memo HeaderMemo) (n int, groups Groups) {
+	groups = Groups{}
 	for k, hl := range r.Lines {
 		ok := false
 		if n < len(lines) {
@@ -395,8 +378,8 @@ func (r *Rule) MatchHeader(lines []string, memo HeaderMemo) (n int, groups map[s
 			} else if loc := hl.find(r.index, k, lines[n], memo); loc != nil {
 				ok = true
 				for i, name := range hl.re.SubexpNames() {
-					if name != "" && loc[2*i] >= 0 && groups[name] == "" {
-						groups[name] = lines[n][loc[2*i]:loc[2*i+1]]
+					if name != "" && loc[2*i] >= 0 && groups[Field(name)] == "" {
+						groups[Field(name)] = lines[n][loc[2*i]:loc[2*i+1]]
 					}
 				}
 			}

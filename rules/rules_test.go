@@ -130,3 +130,23 @@ func TestDisable(t *testing.T) {
 		t.Error("compiling with Disable changed the packs")
 	}
 }
+
+// The built-in packs hold every rule and word list the code looks up by
+// name: renaming one in a pack must fail here, not silently turn a
+// mechanism off.
+func TestCodeRolesInPacks(t *testing.T) {
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range CodeRules {
+		if set.Rule(id) == nil {
+			t.Errorf("no built-in rule %s, which the code looks up", id)
+		}
+	}
+	for _, name := range CodeWords {
+		if len(set.Words(name)) == 0 {
+			t.Errorf("no built-in word list %s, which the code reads", name)
+		}
+	}
+}

@@ -32,6 +32,7 @@ type Set struct {
 	selectors *Prefilter          // keywords of selector rules, over element signatures
 	rules     []*Rule
 	byID      map[string]*Rule
+	byKind    map[Kind][]*Rule
 	months    map[string]int
 	stopwords map[string]map[string]bool
 	phrases   map[string][]int
@@ -41,6 +42,10 @@ type Set struct {
 
 // Rules returns the rules in load order. The caller must not modify them.
 func (s *Set) Rules() []*Rule { return s.rules }
+
+// OfKind returns the rules of one kind in load order: the index that the
+// mechanisms use to dispatch on kind.
+func (s *Set) OfKind(k Kind) []*Rule { return s.byKind[k] }
 
 // Rule returns the rule with the given id, or nil.
 func (s *Set) Rule(id string) *Rule { return s.byID[id] }

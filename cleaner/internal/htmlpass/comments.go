@@ -1,9 +1,10 @@
 package htmlpass
 
 import (
+	"strings"
+
 	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"github.com/winnow-text/winnow/cleaner/internal/textpass"
-	"strings"
 
 	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
@@ -11,9 +12,9 @@ import (
 
 // commentRule returns the first comment-system selector rule that fills
 // field (comment, author, posted, text).
-func (h *htmlDoc) commentRule(field string) *rules.Rule {
-	for _, r := range h.set.Rules() {
-		if r.Kind == rules.KindSelector && r.Category == rules.Comments && r.Field == field {
+func (h *htmlDoc) commentRule(field rules.Field) *rules.Rule {
+	for _, r := range h.set.OfKind(rules.KindSelector) {
+		if r.Category == rules.Comments && r.Field == field {
 			return r
 		}
 	}
@@ -48,7 +49,7 @@ func descendants(n *html.Node, match, skip func(*html.Node) bool) []*html.Node {
 }
 
 func (h *htmlDoc) hasCommentItem(n *html.Node) bool {
-	item := h.commentRule("comment")
+	item := h.commentRule(rules.FieldComment)
 	if item == nil {
 		return false
 	}
@@ -67,7 +68,7 @@ func (h *htmlDoc) hasCommentItem(n *html.Node) bool {
 // reply to it. Author, time and text come from the other comment rules,
 // looking only at the item's own elements (not its replies').
 func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
-	itemRule := h.commentRule("comment")
+	itemRule := h.commentRule(rules.FieldComment)
 	if itemRule == nil {
 		return nil
 	}
@@ -77,7 +78,7 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 	for k, it := range items {
 		index[it] = k
 	}
-	authorRule, timeRule, textRule := h.commentRule("author"), h.commentRule("posted"), h.commentRule("text")
+	authorRule, timeRule, textRule := h.commentRule(rules.FieldAuthor), h.commentRule(rules.FieldPosted), h.commentRule(rules.FieldText)
 	out := make([]doc.Comment, 0, len(items))
 	for k, it := range items {
 		c := doc.Comment{ID: base + k + 1}
@@ -196,8 +197,8 @@ func (h *htmlDoc) chrome(line string) bool {
 			return true
 		}
 	}
-	for _, r := range h.set.Rules() {
-		if r.Kind == rules.KindLine && r.Category == rules.Comments && r.Scope == rules.Thread && r.Check(line) {
+	for _, r := range h.set.OfKind(rules.KindLine) {
+		if r.Category == rules.Comments && r.Scope == rules.Thread && r.Check(line) {
 			if _, ok := r.Match(line); ok {
 				return true
 			}
@@ -215,12 +216,12 @@ func (h *htmlDoc) commentCount(sec *html.Node, itemRule *rules.Rule) {
 	text := textExcept(sec, itemRule.MatchNode)
 	for _, l := range strings.Split(text, "\n") {
 		l = rules.Normalize(l)
-		for _, r := range h.set.Rules() {
-			if r.Kind != rules.KindLine || r.Category != rules.Comments || !r.Check(l) {
+		for _, r := range h.set.OfKind(rules.KindLine) {
+			if r.Category != rules.Comments || !r.Check(l) {
 				continue
 			}
-			if g, ok := r.Match(l); ok && g["comment_count"] != "" {
-				if n, ok := textpass.ParseCount(g["comment_count"]); ok {
+			if g, ok := r.Match(l); ok && g[rules.FieldCommentCount] != "" {
+				if n, ok := textpass.ParseCount(g[rules.FieldCommentCount]); ok {
 					h.meta.CommentCount = &n
 					return
 				}

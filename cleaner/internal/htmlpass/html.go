@@ -3,12 +3,14 @@ package htmlpass
 import (
 	"context"
 	"fmt"
-	"github.com/winnow-text/winnow/cleaner/internal/doc"
-	"github.com/winnow-text/winnow/cleaner/internal/textpass"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
+	"github.com/winnow-text/winnow/cleaner/internal/textpass"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/winnow-text/winnow/rules"
@@ -101,7 +103,7 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 
 	kept := h.blocks
 	var in map[*html.Node]bool
-	if outside := set.Rule("site.outside-article"); outside != nil {
+	if outside := set.Rule(rules.IDOutsideArticle); outside != nil {
 		kept, in = h.article(outside)
 	}
 	if len(h.meta.Authors) == 0 {
@@ -369,17 +371,19 @@ func (h *htmlDoc) unlikelyCandidate(n *html.Node) bool {
 	case atom.Body, atom.A, atom.Html, atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Th, atom.Article, atom.Main, atom.Pre, atom.Code:
 		return false
 	}
-	switch attr(n, "role") {
-	case "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog":
-		return true
-	case "main", "article":
-		return false
+	if role := attr(n, "role"); role != "" {
+		switch {
+		case slices.Contains(h.set.Words(rules.WordsUnlikelyRoles), role):
+			return true
+		case slices.Contains(h.set.Words(rules.WordsContentRoles), role):
+			return false
+		}
 	}
 	ci := classID(n)
 	if strings.TrimSpace(ci) == "" {
 		return false
 	}
-	return containsAny(ci, h.set.Words("html_unlikely")) && !containsAny(ci, h.set.Words("html_maybe"))
+	return containsAny(ci, h.set.Words(rules.WordsHTMLUnlikely)) && !containsAny(ci, h.set.Words(rules.WordsHTMLMaybe))
 }
 
 // selectorRule returns the first selector rule (not a part of a comment
@@ -600,7 +604,7 @@ func (h *htmlDoc) takes(n *html.Node, r *rules.Rule, total int) bool {
 	switch {
 	case r.Action == rules.StartThread:
 		return size*10 < total*3 || h.hasCommentItem(n)
-	case r.Field == "authors":
+	case r.Field == rules.FieldAuthors:
 		return size <= 100 // a byline is short
 	}
 	return size*2 <= total
@@ -616,9 +620,9 @@ func (h *htmlDoc) take(n *html.Node, r *rules.Rule) {
 	switch {
 	case r.Action == rules.StartThread:
 		h.comments = append(h.comments, h.parseComments(n, len(h.comments))...)
-	case r.Field == "related":
+	case r.Field == rules.FieldRelated:
 		h.meta.Related = append(h.meta.Related, links(n)...)
-	case r.Field == "author_bio":
+	case r.Field == rules.FieldAuthorBio:
 		if h.meta.AuthorBio == "" {
 			h.meta.AuthorBio = textpass.StripMarkers(h.set, rules.Author, longestParagraph(n))
 		}
@@ -647,7 +651,7 @@ func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
 	names := func(m *mark) []string {
 		var out []string
 		for _, a := range bylineNames(m.text, h.set) {
-			if textpass.LooksLikeName(a, stopword) {
+			if textpass.LooksLikeName(h.set, a, stopword) {
 				out = append(out, a)
 			}
 		}
@@ -659,7 +663,7 @@ func (h *htmlDoc) bylineAuthors(in map[*html.Node]bool, kept []hblock) {
 	var found []string
 	for k := range h.marks {
 		m := &h.marks[k]
-		if m.rule.Field != "authors" || len(m.text) > 100 {
+		if m.rule.Field != rules.FieldAuthors || len(m.text) > 100 {
 			continue
 		}
 		inside := in == nil

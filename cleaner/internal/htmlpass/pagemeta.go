@@ -2,10 +2,11 @@ package htmlpass
 
 import (
 	"encoding/json"
-	"github.com/winnow-text/winnow/cleaner/internal/doc"
-	"github.com/winnow-text/winnow/cleaner/internal/textpass"
 	"regexp"
 	"strings"
+
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
+	"github.com/winnow-text/winnow/cleaner/internal/textpass"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/winnow-text/winnow/rules"
@@ -287,7 +288,7 @@ func (pm pageMeta) apply(m *doc.Meta, set *rules.Set, lang string) {
 	m.URL = pm.url
 }
 
-var bylineCutRE = regexp.MustCompile(`\s+(?:[|•·–—]|-\s|on\s+\w+day\b|\(|\bupdated\b)|\n`)
+var bylineCutRE = regexp.MustCompile(`\s+(?:[|•·–—]|-\s|\()|\n`)
 
 // bylineNames reads the names in a byline: "By A and B", "A, B and C";
 // what follows a separator, a date or a role ("A, Senior Editor") is not
@@ -295,7 +296,7 @@ var bylineCutRE = regexp.MustCompile(`\s+(?:[|•·–—]|-\s|on\s+\w+day\b|\(|
 // (byline_prefixes, name_joiners).
 func bylineNames(s string, set *rules.Set) []string {
 	s = strings.TrimSpace(s)
-	for _, p := range set.Words("byline_prefixes") {
+	for _, p := range set.Words(rules.WordsBylinePrefixes) {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && (s[len(p)] == ' ' || s[len(p)] == '\t') {
 			s = strings.TrimSpace(s[len(p):])
 			break
@@ -304,13 +305,40 @@ func bylineNames(s string, set *rules.Set) []string {
 	if loc := bylineCutRE.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
+	s = cutAtWords(s, set.Words(rules.WordsBylineEnds))
 	s = strings.Join(strings.Fields(s), " ")
-	joiners := set.Words("name_joiners")
+	joiners := set.Words(rules.WordsNameJoiners)
 	if !hasJoiner(s, joiners) {
 		// Without "and", a comma starts a role or a place.
 		s, _, _ = strings.Cut(s, ",")
 	}
 	return textpass.SplitAuthors(s, joiners)
+}
+
+// cutAtWords cuts s before the first of words that follows a space as a
+// whole word.
+func cutAtWords(s string, words []string) string {
+	cut := len(s)
+	for _, w := range words {
+		for from := 0; ; {
+			i := strings.Index(s[from:], " "+w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + 1 + len(w)
+			if end == len(s) || !isWordByte(s[end]) {
+				cut = min(cut, i)
+				break
+			}
+			from = i + 1
+		}
+	}
+	return strings.TrimRight(s[:cut], " \t")
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
 }
 
 // hasJoiner reports whether s joins two names with one of the joiners.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -78,10 +79,10 @@ func (h *htmlDoc) classWeight(n *html.Node) float64 {
 		if v == "" {
 			continue
 		}
-		if containsAny(v, h.set.Words("html_negative")) {
+		if containsAny(v, h.set.Words(rules.WordsHTMLNegative)) {
 			w -= 25
 		}
-		if containsAny(v, h.set.Words("html_positive")) {
+		if containsAny(v, h.set.Words(rules.WordsHTMLPositive)) {
 			w += 25
 		}
 	}

@@ -62,7 +62,7 @@ func repeatedPhrase(norm string) (string, bool) {
 // repeated) with related.repeated-headline, the headline as a related
 // entry. Reads: lines, labels. Writes: labels, hits.
 func applyRepeated(p *textPass) {
-	r := p.set.Rule("related.repeated-headline")
+	r := p.set.Rule(rules.IDRepeatedHeadline)
 	if r == nil {
 		return
 	}
@@ -73,7 +73,7 @@ func applyRepeated(p *textPass) {
 		}
 		if phrase, ok := repeatedPhrase(l.norm); ok && digitShare(phrase) <= 0.25 {
 			// (A date said twice is a date, not a headline.)
-			p.setLabel(i, r, map[string]string{"related": phrase}, 0)
+			p.setLabel(i, r, rules.Groups{rules.FieldRelated: phrase}, 0)
 		}
 	}
 }
@@ -89,12 +89,12 @@ const teaserCardLines = 4
 // line goes to related. Reads: the site.more-link labels of stage
 // anywhere. Writes: labels, hits.
 func applyTeaserCards(p *textPass) {
-	r := p.set.Rule("related.teaser-card")
+	r := p.set.Rule(rules.IDTeaserCard)
 	if r == nil {
 		return
 	}
 	for i := range p.lines {
-		if l := p.labels[i]; l.rule == nil || l.rule.ID != "site.more-link" {
+		if l := p.labels[i]; l.rule == nil || l.rule.ID != rules.IDMoreLink {
 			continue
 		}
 		start := i
@@ -113,7 +113,7 @@ func applyTeaserCards(p *textPass) {
 		if !card {
 			continue
 		}
-		p.setLabel(start, r, map[string]string{"related": p.lines[start].norm}, 0)
+		p.setLabel(start, r, rules.Groups{rules.FieldRelated: p.lines[start].norm}, 0)
 		for j := start + 1; j < i; j++ {
 			p.setLabel(j, r, nil, 0)
 		}
@@ -130,7 +130,7 @@ const offerGap = 4
 // cancel anytime.", "SUBSCRIBE"). Reads: the appeal and newsletter labels
 // of every earlier stage. Writes: labels.
 func applyOfferBlocks(p *textPass) {
-	r := p.set.Rule("appeal.offer-block")
+	r := p.set.Rule(rules.IDOfferBlock)
 	if r == nil {
 		return
 	}
@@ -168,7 +168,7 @@ func applyOfferBlocks(p *textPass) {
 // recurs by chance does not make the paragraph boilerplate. Reads: lines,
 // the learned lines. Writes: labels.
 func applyLearned(p *textPass) {
-	r := p.set.Rule("site.corpus-boilerplate")
+	r := p.set.Rule(rules.IDCorpusBoilerplate)
 	if r == nil || p.learned == nil || p.learned.Len() == 0 {
 		return
 	}

@@ -65,7 +65,7 @@ func ParseDate(s string, set *rules.Set) (string, bool) {
 		case mo == 0 && set.Month(tok) > 0:
 			mo = set.Month(tok)
 		default:
-			if n := ordinal(tok); n > 0 && d == 0 {
+			if n := ordinal(set, tok); n > 0 && d == 0 {
 				d = n
 			}
 		}
@@ -76,8 +76,9 @@ func ParseDate(s string, set *rules.Set) (string, bool) {
 	return "", false
 }
 
-func ordinal(tok string) int {
-	for _, suf := range []string{"st", "nd", "rd", "th", "er", "e"} {
+// ordinal reads a day's number with its suffix ("1st", "2e").
+func ordinal(set *rules.Set, tok string) int {
+	for _, suf := range set.Words(rules.WordsOrdinals) {
 		if num, ok := strings.CutSuffix(strings.ToLower(tok), suf); ok && isDigits(num) && len(num) <= 2 {
 			return atoi(num)
 		}

@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -62,7 +63,7 @@ type fieldFiller struct {
 	meta *doc.Meta
 }
 
-func (f fieldFiller) fill(r *rules.Rule, groups map[string]string, whole string) {
+func (f fieldFiller) fill(r *rules.Rule, groups rules.Groups, whole string) {
 	// A zone rule's field names what its zone is parsed into, not what
 	// its own line holds.
 	if r.Field != "" && r.Action != rules.DropToEnd {
@@ -71,52 +72,52 @@ func (f fieldFiller) fill(r *rules.Rule, groups map[string]string, whole string)
 		}
 	}
 	// Stable order: the groups of one match do not depend on map order.
-	names := make([]string, 0, len(groups))
+	names := make([]rules.Field, 0, len(groups))
 	for k := range groups {
 		names = append(names, k)
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	for _, k := range names {
 		f.set1(r, k, groups[k], groups)
 	}
 }
 
-func (f fieldFiller) set1(r *rules.Rule, field, value string, groups map[string]string) {
+func (f fieldFiller) set1(r *rules.Rule, field rules.Field, value string, groups rules.Groups) {
 	m := f.meta
 	value = strings.TrimSpace(value)
 	if value == "" {
 		return
 	}
 	switch field {
-	case "title":
+	case rules.FieldTitle:
 		doc.SetOnce(&m.Title, value)
-	case "date":
+	case rules.FieldDate:
 		if m.Date == "" {
 			if iso, ok := ParseDate(value, f.set); ok {
 				m.Date, m.DateText = iso, value
 			}
 		}
-	case "authors":
-		for _, a := range SplitAuthors(value, f.set.Words("name_joiners")) {
-			if LooksLikeName(a, f.stopword) {
+	case rules.FieldAuthors:
+		for _, a := range SplitAuthors(value, f.set.Words(rules.WordsNameJoiners)) {
+			if LooksLikeName(f.set, a, f.stopword) {
 				m.Authors = doc.AppendUnique(m.Authors, a)
 			}
 		}
-	case "author_bio":
+	case rules.FieldAuthorBio:
 		doc.SetOnce(&m.AuthorBio, StripMarkers(f.set, rules.Author, value))
-	case "source":
+	case rules.FieldSource:
 		doc.SetOnce(&m.Source, strings.TrimRight(value, "."))
-	case "site_name":
+	case rules.FieldSiteName:
 		doc.SetOnce(&m.SiteName, value)
-	case "description":
+	case rules.FieldDescription:
 		doc.SetOnce(&m.Description, value)
-	case "url":
+	case rules.FieldURL:
 		doc.SetOnce(&m.URL, value)
-	case "read_also":
-		m.ReadAlso = append(m.ReadAlso, doc.Link{Title: value, URL: groups["link"]})
-	case "related":
-		m.Related = append(m.Related, doc.Related{Title: value, URL: groups["link"]})
-	case "comment_count":
+	case rules.FieldReadAlso:
+		m.ReadAlso = append(m.ReadAlso, doc.Link{Title: value, URL: groups[rules.FieldLink]})
+	case rules.FieldRelated:
+		m.Related = append(m.Related, doc.Related{Title: value, URL: groups[rules.FieldLink]})
+	case rules.FieldCommentCount:
 		if n, ok := ParseCount(value); ok && m.CommentCount == nil {
 			m.CommentCount = &n
 		}
@@ -137,8 +138,8 @@ func IsStopword(set *rules.Set, lang, w string) bool {
 // StripMarkers removes the end markers of category c's marker rules (a
 // bio's "read more") from text.
 func StripMarkers(set *rules.Set, c rules.Category, text string) string {
-	for _, r := range set.Rules() {
-		if r.Kind == rules.KindMarker && r.Category == c {
+	for _, r := range set.OfKind(rules.KindMarker) {
+		if r.Category == c {
 			if s, ok := r.StripMarker(text); ok {
 				text = strings.TrimSpace(s)
 			}

@@ -9,7 +9,7 @@ import (
 // takeKnownTitle labels the first head line that repeats the known title
 // (the same words, or one holding the other) with the headline rule.
 func (p *textPass) takeKnownTitle() {
-	r := p.set.Rule("title.heading")
+	r := p.set.Rule(rules.IDTitleHeading)
 	if r == nil || p.knownTitle == "" {
 		return
 	}

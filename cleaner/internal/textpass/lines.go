@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -53,16 +54,17 @@ func normalLine(raw string) string {
 
 // proseWords is words as isProse weighs them: in Chinese and Japanese,
 // where every character counts as a word, a word is two characters.
-func proseWords(words int, lang string) int {
-	if unspaced(lang) {
+func proseWords(words int, unspaced bool) int {
+	if unspaced {
 		return words / 2
 	}
 	return words
 }
 
-// unspaced reports whether lang is written without spaces between words.
-func unspaced(lang string) bool {
-	return lang == "zh" || lang == "ja"
+// unspaced reports whether lang is written without spaces between words
+// (the pack's unspaced_languages).
+func unspaced(set *rules.Set, lang string) bool {
+	return lang != "" && slices.Contains(set.Words(rules.WordsUnspacedLangs), lang)
 }
 
 // markWrapped finds paragraphs that are hard-wrapped over several lines
@@ -111,7 +113,7 @@ func (p *textPass) markParagraph(i, j int) {
 		words += p.lines[k].words
 	}
 	last := &p.lines[j-1]
-	if isProse(last.norm, proseWords(words, p.lang), last.terminal) {
+	if isProse(last.norm, proseWords(words, p.unspaced), last.terminal) {
 		p.paras++
 		for k := i; k < j; k++ {
 			p.lines[k].prose = true

@@ -21,7 +21,7 @@ type label struct {
 type hit struct {
 	line   int
 	rule   *rules.Rule
-	groups map[string]string
+	groups rules.Groups
 }
 
 // textPass is the state of one detection pass over one text. It is created
@@ -51,8 +51,9 @@ type textPass struct {
 	html       bool
 	knownTitle string
 
-	learned Learned // lines the corpus repeats (nil: none)
-	paras   int     // wrapped paragraphs found
+	learned  Learned // lines the corpus repeats (nil: none)
+	unspaced bool    // lang is written without spaces (see unspaced)
+	paras    int     // wrapped paragraphs found
 
 	merged     [][]int                 // candidates per line, once made
 	memo       map[memoKey]memoResult  // pattern results by rule and text
@@ -62,7 +63,7 @@ type textPass struct {
 }
 
 func newTextPass(set *rules.Set, text string, lang string) *textPass {
-	p := &textPass{set: set, text: text, lang: lang, first: -1, last: -1}
+	p := &textPass{set: set, text: text, lang: lang, first: -1, last: -1, unspaced: unspaced(set, lang)}
 	spans := splitLines(text)
 	p.lines = make([]line, len(spans))
 	p.norms = make([]string, len(spans))
@@ -83,7 +84,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		}
 		l.words = rules.CountWords(l.norm)
 		l.terminal = rules.EndsSentence(l.norm)
-		l.prose = isProse(l.norm, proseWords(l.words, lang), l.terminal) && (l.terminal || !repeated(l.norm))
+		l.prose = isProse(l.norm, proseWords(l.words, p.unspaced), l.terminal) && (l.terminal || !repeated(l.norm))
 	}
 	p.markWrapped()
 	p.labels = make([]label, len(spans))
@@ -102,7 +103,7 @@ type lineCache struct {
 // the earlier passes: mapping gives each of its lines' input line (-1 for
 // a folded blank line), whose facts come from the cache.
 func newTextPassFrom(set *rules.Set, text, lang string, mapping []int, cache *lineCache) *textPass {
-	p := &textPass{set: set, text: text, lang: lang, first: -1, last: -1, reused: true}
+	p := &textPass{set: set, text: text, lang: lang, first: -1, last: -1, reused: true, unspaced: unspaced(set, lang)}
 	spans := splitLines(text)
 	p.lines = make([]line, len(spans))
 	p.norms = make([]string, len(spans))
@@ -118,7 +119,7 @@ func newTextPassFrom(set *rules.Set, text, lang string, mapping []int, cache *li
 		l := &p.lines[i]
 		l.start, l.end = sp[0], sp[1]
 		l.para = 0
-		l.prose = l.norm != "" && isProse(l.norm, proseWords(l.words, lang), l.terminal) && (l.terminal || !repeated(l.norm))
+		l.prose = l.norm != "" && isProse(l.norm, proseWords(l.words, p.unspaced), l.terminal) && (l.terminal || !repeated(l.norm))
 		p.norms[i] = l.norm
 	}
 	p.markWrapped()
@@ -168,14 +169,14 @@ type memoKey struct {
 }
 
 type memoResult struct {
-	groups map[string]string
+	groups rules.Groups
 	ok     bool
 }
 
 // memoMatch is r.Match(text), remembered for the document: pages repeat
 // lines (a commenter's name, "9 months ago", "Reply"), and a pattern costs
 // far more than a lookup.
-func (p *textPass) memoMatch(r *rules.Rule, text string) (map[string]string, bool) {
+func (p *textPass) memoMatch(r *rules.Rule, text string) (rules.Groups, bool) {
 	if p.memo == nil {
 		p.memo = map[memoKey]memoResult{}
 	}
@@ -215,7 +216,7 @@ func (p *textPass) candidates(i int) []int {
 
 // match returns the first rule (in set order) that accept allows and that
 // matches line i, with its groups.
-func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, map[string]string) {
+func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, rules.Groups) {
 	l := &p.lines[i]
 	if l.blank() {
 		return nil, nil
@@ -256,7 +257,7 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, map
 	return nil, nil
 }
 
-func (p *textPass) setLabel(i int, r *rules.Rule, groups map[string]string, group int) {
+func (p *textPass) setLabel(i int, r *rules.Rule, groups rules.Groups, group int) {
 	p.labels[i] = label{rule: r, group: group}
 	if groups != nil || r.Field != "" && r.Action != rules.DropToEnd {
 		p.hits = append(p.hits, hit{line: i, rule: r, groups: groups})
@@ -368,7 +369,7 @@ func (p *textPass) applyRules(from, to int, accept func(*rules.Rule) bool) {
 			continue
 		}
 		only := func(x *rules.Rule) bool { return x == r }
-		pick, pickGroups, preferred := -1, map[string]string(nil), false
+		pick, pickGroups, preferred := -1, rules.Groups(nil), false
 		for i := max(from, 0); i < to && i < len(p.lines); i++ {
 			if p.labelled(i) {
 				continue
@@ -406,7 +407,7 @@ func (p *textPass) zoneAt(i int) *zone {
 // words, each capitalised (or a name particle), no digits, and not
 // starting with a stopword of the document's language.
 func (p *textPass) isPersonName(s string) bool {
-	return LooksLikeName(s, func(w string) bool { return p.isStopword(w) })
+	return LooksLikeName(p.set, s, func(w string) bool { return p.isStopword(w) })
 }
 
 func (p *textPass) isStopword(w string) bool {

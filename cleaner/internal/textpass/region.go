@@ -12,7 +12,6 @@ import (
 // article region among a page's chrome and its headline and captions.
 type dumpPage struct{ *textPass }
 
-
 // A page dump (w3m, lynx, html2text, a scraper's "get text") holds the
 // whole page: menus, search boxes, sidebars and footers around the
 // article. Such a document is recognised by its chrome (many short,
@@ -48,7 +47,7 @@ func isBullet(s string) bool {
 // prose (a long story under a site's menus is still a page dump).
 // Comment headers do not count.
 func (p dumpPage) dumpMode(headers []headerMatch) bool {
-	if p.set.Rule("site.outside-region") == nil {
+	if p.set.Rule(rules.IDOutsideRegion) == nil {
 		return false
 	}
 	inHeader := make([]bool, len(p.lines))
@@ -73,7 +72,7 @@ func (p dumpPage) dumpMode(headers []headerMatch) bool {
 		case p.labelled(i) && (p.labels[i].rule.Category == rules.Site || p.labels[i].rule.Category == rules.Share):
 			chrome++
 			known++
-		case proseWords(l.words, p.lang) <= 4 && !l.terminal, isBullet(l.norm) && proseWords(l.words, p.lang) <= 8:
+		case proseWords(l.words, p.unspaced) <= 4 && !l.terminal, isBullet(l.norm) && proseWords(l.words, p.unspaced) <= 8:
 			chrome++
 			if isBullet(l.norm) {
 				menu++
@@ -116,8 +115,8 @@ func (p dumpPage) stopShare(s string) float64 {
 // stopThreshold is the stopword share below which a long line is not
 // prose. Function characters are rarer among Chinese and Japanese
 // characters than function words among European words.
-func stopThreshold(lang string) float64 {
-	if unspaced(lang) {
+func stopThreshold(unspaced bool) float64 {
+	if unspaced {
 		return 0.05
 	}
 	return 0.15
@@ -175,11 +174,11 @@ func (p dumpPage) regionScore(i, base int, code []bool) float64 {
 		return -3
 	case base >= 0 && l.prose && l.indent > base+1 && p.underListItem(i):
 		return -2 // prose nested in a list item: a teaser
-	case unspaced(p.lang) && isBullet(l.norm) && !l.terminal:
+	case p.unspaced && isBullet(l.norm) && !l.terminal:
 		// In Chinese and Japanese every character counts as a word: a
 		// list of headlines is as long as prose.
 		return -4
-	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= stopThreshold(p.lang):
+	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= stopThreshold(p.unspaced):
 		return float64(min(l.words, 60))
 	case l.prose:
 		return -1
@@ -239,7 +238,7 @@ func (p dumpPage) findRegion() (region, bool) {
 // byline or the date; captions, clocks and counters are not. It reports
 // whether it took one.
 func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
-	r := p.set.Rule("title.heading")
+	r := p.set.Rule(rules.IDTitleHeading)
 	if r == nil || to >= len(p.lines) {
 		return false
 	}
@@ -319,10 +318,10 @@ func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 	}
 	_, g := p.match(best, only)
 	title := p.lines[best].norm
-	if g["title"] != "" {
-		title = g["title"]
+	if g[rules.FieldTitle] != "" {
+		title = g[rules.FieldTitle]
 	}
-	p.setLabel(best, r, map[string]string{"title": stripSection(title)}, 0)
+	p.setLabel(best, r, rules.Groups{rules.FieldTitle: stripSection(title)}, 0)
 	return true
 }
 
@@ -388,7 +387,7 @@ func stripSection(s string) string {
 // there that open alike, and a line that is one sentence twice ("A
 // whale.A whale.").
 func (p dumpPage) labelCaptions() {
-	r := p.set.Rule("site.outside-region")
+	r := p.set.Rule(rules.IDOutsideRegion)
 	if r == nil {
 		return
 	}
@@ -455,7 +454,7 @@ func labelOutside(p *textPass) {
 		return
 	}
 	rg := p.rg
-	r := p.set.Rule("site.outside-region")
+	r := p.set.Rule(rules.IDOutsideRegion)
 	if r == nil {
 		return
 	}

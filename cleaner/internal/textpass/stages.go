@@ -110,7 +110,7 @@ func labelHead(p *textPass) {
 		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
 		titled := dumpPage{p}.pickTitle(rg.window, p.first, rg.end)
 		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool {
-			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == "title.heading")
+			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == rules.IDTitleHeading)
 		})
 	default:
 		p.applyRules(0, p.first, scopeIs(rules.Head))

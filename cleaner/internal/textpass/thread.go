@@ -13,13 +13,12 @@ import (
 // comments, and what follows the last one.
 type threadReader struct{ *textPass }
 
-
 // headerMatch is one comment header: n lines from start, matched by rule.
 type headerMatch struct {
 	rule   *rules.Rule
 	start  int
 	n      int
-	groups map[string]string
+	groups rules.Groups
 }
 
 // thread is the comment thread of a document: the headers of the layout
@@ -117,7 +116,7 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 	// thread needs a line that opens the comments.
 	timed := 0
 	for _, h := range best {
-		if h.groups["posted"] != "" {
+		if h.groups[rules.FieldPosted] != "" {
 			timed++
 		}
 	}
@@ -127,7 +126,7 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 	if timed*2 > len(best) && timed < len(best) {
 		kept := best[:0:0]
 		for _, h := range best {
-			if h.groups["posted"] != "" {
+			if h.groups[rules.FieldPosted] != "" {
 				kept = append(kept, h)
 			}
 		}
@@ -173,10 +172,10 @@ func (p threadReader) parseThread() {
 		group := p.newGroup()
 		c := doc.Comment{
 			ID:      base + k + 1,
-			Author:  rules.Normalize(h.groups["author"]),
-			Posted:  h.groups["posted"],
-			ReplyTo: rules.Normalize(h.groups["reply_to"]),
-			Edited:  h.groups["edited"],
+			Author:  rules.Normalize(h.groups[rules.FieldAuthor]),
+			Posted:  h.groups[rules.FieldPosted],
+			ReplyTo: rules.Normalize(h.groups[rules.FieldReplyTo]),
+			Edited:  h.groups[rules.FieldEdited],
 		}
 		for i := h.start; i < h.start+h.n; i++ {
 			p.labels[i] = label{rule: h.rule, group: group}
@@ -197,7 +196,7 @@ func (p threadReader) parseThread() {
 			}
 			if r, g := p.match(i, inThread); r != nil && r.Category == rules.Comments {
 				p.labels[i] = label{rule: r, group: group}
-				if e := g["edited"]; e != "" {
+				if e := g[rules.FieldEdited]; e != "" {
 					c.Edited = e
 				}
 				continue
@@ -228,8 +227,8 @@ func (p threadReader) stripTruncation(text string) (string, bool) {
 // StripTruncation removes a comment-cut marker ("… Read more »") from the
 // end of a comment's text and reports whether there was one.
 func StripTruncation(set *rules.Set, text string) (string, bool) {
-	for _, r := range set.Rules() {
-		if r.Kind == rules.KindMarker && r.Category == rules.Comments && r.Field == "truncated" {
+	for _, r := range set.OfKind(rules.KindMarker) {
+		if r.Category == rules.Comments && r.Field == rules.FieldTruncated {
 			if s, ok := r.StripMarker(text); ok {
 				return strings.TrimRight(s, " "), true
 			}

@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -14,7 +15,6 @@ import (
 // zoneReader reads the zones after the article: where each ends, its
 // list entries or author box, and the labels of its lines.
 type zoneReader struct{ *textPass }
-
 
 // zone is a run of lines after the article that one rule's line opened:
 // a related list, an author box, a comment section. Lines in a zone that
@@ -39,7 +39,7 @@ func findZones(p *textPass) {
 	type opener struct {
 		line   int
 		rule   *rules.Rule
-		groups map[string]string
+		groups rules.Groups
 		seen   bool // already labelled (and its hit recorded)
 	}
 	var opens []opener
@@ -96,7 +96,7 @@ func findZones(p *textPass) {
 // menu link.
 func (p zoneReader) openZone(start, limit int, r *rules.Rule) {
 	z := zone{start: start, end: limit, rule: r, group: p.newGroup()}
-	if r.Field == "author_bio" {
+	if r.Field == rules.FieldAuthorBio {
 		z.end = p.authorBox(&z, limit)
 	} else {
 		z.end = p.listEnd(start, limit)
@@ -247,12 +247,12 @@ func (p zoneReader) parseZone(k int) {
 		if p.thread.end > z.start {
 			z.end = p.thread.end
 		}
-	case z.rule.Field == "author_bio":
+	case z.rule.Field == rules.FieldAuthorBio:
 		p.meta.Authors = doc.AppendUniques(p.meta.Authors, z.authors)
 		if z.bio != "" && p.meta.AuthorBio == "" {
 			p.meta.AuthorBio = StripMarkers(p.set, rules.Author, z.bio)
 		}
-	case z.rule.Field == "related" || z.rule.Field == "read_also":
+	case z.rule.Field == rules.FieldRelated || z.rule.Field == rules.FieldReadAlso:
 		p.listItems(z)
 	}
 	for i := z.start; i < z.end; i++ {
@@ -293,7 +293,7 @@ func (p zoneReader) listItems(z *zone) {
 			inList = false
 		}
 	}
-	if z.rule.Field == "read_also" {
+	if z.rule.Field == rules.FieldReadAlso {
 		for _, it := range items {
 			p.meta.ReadAlso = append(p.meta.ReadAlso, doc.Link{Title: it.Title})
 		}
@@ -302,15 +302,8 @@ func (p zoneReader) listItems(z *zone) {
 	p.meta.Related = append(p.meta.Related, items...)
 }
 
-func isParticle(w string) bool {
-	switch w {
-	case "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn", "al", "el", "dos", "das":
-		return true
-	}
-	return false
-}
-
-func LooksLikeName(s string, stop func(string) bool) bool {
+func LooksLikeName(set *rules.Set, s string, stop func(string) bool) bool {
+	particles := set.Words(rules.WordsNameParticles)
 	if len(s) > 60 || s == "" {
 		return false
 	}
@@ -320,7 +313,7 @@ func LooksLikeName(s string, stop func(string) bool) bool {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if isParticle(w) {
+		if slices.Contains(particles, w) {
 			continue
 		}
 		if !unicode.IsUpper(r) {

@@ -1,0 +1,44 @@
+package rules
+
+// The rules and word lists that package cleaner looks up by name. Their
+// logic is Go (kind structure, or a mechanism that uses the rule's
+// category, field and examples); the packs give them their id and words.
+// A built-in pack that lacks one of them fails the tests (CodeRules,
+// CodeWords), so renaming one in a pack cannot silently turn a mechanism
+// off.
+const (
+	IDTitleHeading      = "title.heading"
+	IDOutsideRegion     = "site.outside-region"
+	IDOutsideArticle    = "site.outside-article"
+	IDCorpusBoilerplate = "site.corpus-boilerplate"
+	IDMoreLink          = "site.more-link"
+	IDRepeatedHeadline  = "related.repeated-headline"
+	IDTeaserCard        = "related.teaser-card"
+	IDOfferBlock        = "appeal.offer-block"
+	IDReadAlsoLabel     = "read_also.label"
+)
+
+// CodeRules lists the rule ids the code looks up.
+var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel}
+
+// Word lists (list macros under define:) the code reads.
+const (
+	WordsNameJoiners    = "name_joiners"    // words between names in a byline ("and", "und")
+	WordsBylinePrefixes = "byline_prefixes" // what a byline starts with ("By", "Von")
+	WordsNameParticles  = "name_particles"  // lower-case words inside names ("van", "de")
+	WordsHTMLPositive   = "html_positive"   // class and id words of article containers
+	WordsHTMLNegative   = "html_negative"   // class and id words of boilerplate
+	WordsHTMLUnlikely   = "html_unlikely"   // class and id words of elements never content
+	WordsHTMLMaybe      = "html_maybe"      // words that save an unlikely element
+	WordsUnlikelyRoles  = "html_unlikely_roles" // ARIA roles of page chrome (navigation, dialog)
+	WordsContentRoles   = "html_content_roles"  // ARIA roles of the content (main, article)
+	WordsUnspacedLangs  = "unspaced_languages"  // languages written without spaces
+	WordsOrdinals       = "ordinal_suffixes"    // after a day's number ("1st", "2nd", "3e")
+	WordsBylineEnds     = "byline_ends"         // what ends the names of a byline ("updated")
+)
+
+// CodeWords lists the word lists the code reads.
+var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
+	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds}
