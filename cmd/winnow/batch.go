@@ -203,12 +203,7 @@ func runBatch(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 		warn("%v", err)
 	}
 	b := &batch{c: c, o: o, color: useColor(stdout), claims: &claims{seen: map[string]string{}}}
-	w := &walker{exts: extSet(o.exts), cleanTemps: o.write, report: fail}
-	if o.outDir != "" {
-		if abs, err := filepath.Abs(o.outDir); err == nil {
-			w.skip = append(w.skip, abs)
-		}
-	}
+	src := newFileSource(o, stdin, fail)
 	var bar *progressbar.ProgressBar
 	if f, ok := stderr.(*os.File); ok && !o.quiet && term.IsTerminal(int(f.Fd())) {
 		bar = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetItsString("files"),
@@ -219,28 +214,7 @@ func runBatch(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	changed := 0
 	eng := ordered[input, fileResult]{workers: o.jobs, window: 4 * o.jobs, budget: 1 << 30}
 	eng.run(ctx, func(emit func(input, int64) bool) {
-		if o.filesFrom != "" {
-			r := stdin
-			if o.filesFrom != "-" {
-				f, err := os.Open(o.filesFrom)
-				if err != nil {
-					fail(fmt.Errorf("--files-from: %w", pathError(o.filesFrom, err)))
-					return
-				}
-				defer f.Close()
-				r = f
-			}
-			err := readFileList(r, o.nul, func(p string) bool {
-				if strings.HasSuffix(p, ".meta.json") || isTemp(filepath.Base(p)) {
-					return true
-				}
-				return emit(b.claim(input{path: p, rel: relFor(p)}), 1)
-			})
-			if err != nil {
-				fail(fmt.Errorf("--files-from %s: %w", o.filesFrom, err))
-			}
-		}
-		w.walk(ctx, o.paths, func(in input) bool { return emit(b.claim(in), 1) })
+		src.each(ctx, func(in input) bool { return emit(b.claim(in), 1) })
 	}, b.one, func(r fileResult) {
 		if bar != nil {
 			_ = bar.Add(1)

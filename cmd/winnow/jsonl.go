@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sync"
 
 	"github.com/winnow-text/winnow/cleaner"
@@ -228,35 +227,9 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	var total stats
 	dropped := 0
 	eng := ordered[record, recordResult]{workers: o.jobs, window: 16 * o.jobs, budget: 256 << 20}
+	src := recordSource{o: o, stdin: stdin, report: report}
 	eng.run(ctx, func(emit func(record, int64) bool) {
-		sources := o.paths
-		if len(sources) == 0 {
-			sources = []string{"-"}
-		}
-		for _, src := range sources {
-			if ctx.Err() != nil {
-				return
-			}
-			var r io.Reader = stdin
-			name := "<stdin>"
-			if src != "-" {
-				f, err := os.Open(src)
-				if err != nil {
-					report(pathError(src, err))
-					continue
-				}
-				r, name = f, src
-				err = readRecords(r, name, o.maxSize, emit)
-				f.Close()
-				if err != nil {
-					report(fmt.Errorf("%s: %w", name, err))
-				}
-				continue
-			}
-			if err := readRecords(r, name, o.maxSize, emit); err != nil {
-				report(fmt.Errorf("%s: %w", name, err))
-			}
-		}
+		src.each(ctx, emit)
 	}, func(rec record) recordResult { return cleanRecord(c, o, rec) }, func(r recordResult) {
 		if r.err != nil {
 			report(r.err)

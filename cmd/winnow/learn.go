@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/winnow-text/winnow/cleaner"
@@ -24,50 +22,36 @@ func learn(ctx context.Context, c *cleaner.Cleaner, o *options, stderr io.Writer
 	}
 	eng := ordered[string, doc]{workers: o.jobs, window: 4 * o.jobs, budget: 1 << 30}
 	var firstErr error
+	report := func(err error) {
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	add := func(d doc) {
+		if d.err == nil {
+			l.Add(d.lines)
+		}
+	}
 	if o.jsonl {
+		src := recordSource{o: o, report: report}
 		eng.run(ctx, func(emit func(string, int64) bool) {
-			for _, src := range o.paths {
-				f, err := os.Open(src)
-				if err != nil {
-					firstErr = pathError(src, err)
-					return
+			src.each(ctx, func(rec record, size int64) bool {
+				var m map[string]json.RawMessage
+				var text string
+				if rec.data != nil && json.Unmarshal(rec.data, &m) == nil && json.Unmarshal(m[o.textField], &text) == nil {
+					return emit(text, size)
 				}
-				_ = readRecords(f, src, o.maxSize, func(rec record, size int64) bool {
-					var m map[string]json.RawMessage
-					var text string
-					if rec.data != nil && json.Unmarshal(rec.data, &m) == nil && json.Unmarshal(m[o.textField], &text) == nil {
-						return emit(text, size)
-					}
-					return true
-				})
-				f.Close()
-			}
+				return true
+			})
 		}, func(text string) doc {
 			lines, err := c.Lines(context.Background(), []byte(text))
 			return doc{lines, err}
-		}, func(d doc) {
-			if d.err == nil {
-				l.Add(d.lines)
-			}
-		})
+		}, add)
 	} else {
-		w := &walker{exts: extSet(o.exts), report: func(error) {}}
-		if o.outDir != "" {
-			if abs, err := filepath.Abs(o.outDir); err == nil {
-				w.skip = append(w.skip, abs)
-			}
-		}
+		src := newFileSource(o, nil, func(error) {})
+		src.walker.cleanTemps = false
 		eng.run(ctx, func(emit func(string, int64) bool) {
-			if o.filesFrom != "" {
-				f, err := os.Open(o.filesFrom)
-				if err != nil {
-					firstErr = fmt.Errorf("--files-from: %w", pathError(o.filesFrom, err))
-					return
-				}
-				defer f.Close()
-				_ = readFileList(f, o.nul, func(p string) bool { return emit(p, 1) })
-			}
-			w.walk(ctx, o.paths, func(in input) bool { return emit(in.path, 1) })
+			src.each(ctx, func(in input) bool { return emit(in.path, 1) })
 		}, func(path string) doc {
 			data, err := readInput(path, nil, o.maxSize)
 			if err != nil {
@@ -75,11 +59,7 @@ func learn(ctx context.Context, c *cleaner.Cleaner, o *options, stderr io.Writer
 			}
 			lines, err := c.Lines(context.Background(), data)
 			return doc{lines, err}
-		}, func(d doc) {
-			if d.err == nil {
-				l.Add(d.lines)
-			}
-		})
+		}, add)
 	}
 	if firstErr != nil {
 		return nil, firstErr

@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -145,18 +146,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stdout, "winnow %s\n", version)
 		return exitOK
 	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "winnow: "+format+"\nRun 'winnow -h' for usage.\n", a...)
+	if err := o.check(); err != nil {
+		fmt.Fprintf(stderr, "winnow: %v\nRun 'winnow -h' for usage.\n", err)
 		return exitError
-	}
-	switch o.format {
-	case "text", "json", "markdown":
-	default:
-		return usage("--format must be text, json or markdown, not %q", o.format)
-	}
-	kind, err := cleaner.ParseInputKind(o.input)
-	if err != nil {
-		return usage("--input: %v", err)
 	}
 	set, err := loadRules(o.rulePaths, o.disable)
 	if err != nil {
@@ -167,79 +159,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		listRules(stdout, set)
 		return exitOK
 	}
-	var keep []rules.Category
-	for _, k := range o.keep {
-		if !rules.ValidCategory(rules.Category(k)) {
-			return usage("--keep %s: not a category (one of %s)", k, categoryList())
-		}
-		keep = append(keep, rules.Category(k))
-	}
-	copts := cleaner.Options{Rules: set, Input: kind, Keep: keep}
-	c, err := cleaner.New(copts)
+	c, err := newCleaner(ctx, &o, set, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow: %v\n", err)
 		return exitError
 	}
-	if o.jobs < 1 {
-		return usage("--jobs must be at least 1")
-	}
-	if o.learn {
-		readsStdin := len(o.paths) == 0 || o.filesFrom == "-"
-		for _, p := range o.paths {
-			readsStdin = readsStdin || p == "-"
-		}
-		if readsStdin {
-			return usage("--learn reads its inputs twice: name files or directories (not stdin)")
-		}
-		if o.learnMin < 2 {
-			return usage("--learn-min must be at least 2")
-		}
-		b, err := learn(ctx, c, &o, stderr)
-		if err != nil {
-			fmt.Fprintf(stderr, "winnow: --learn: %v\n", err)
-			return exitError
-		}
-		copts.Boilerplate = b
-		if c, err = cleaner.New(copts); err != nil {
-			fmt.Fprintf(stderr, "winnow: %v\n", err)
-			return exitError
-		}
-	}
-	batchMode := o.outDir != "" || o.write || o.list || o.diff
-	if o.jsonl {
-		if batchMode || o.explain || o.metaFile != "" || o.filesFrom != "" {
-			return usage("--jsonl writes JSON Lines to stdout; it does not combine with -o, -w, -l, -d, --explain, --meta or --files-from")
-		}
-		return runJSONL(ctx, c, &o, stdin, stdout, stderr)
-	}
-	fromStdin := len(o.paths) == 0 && o.filesFrom == "" || len(o.paths) == 1 && o.paths[0] == "-"
 	switch {
-	case o.write && fromStdin:
-		return usage("-w rewrites files; it cannot rewrite stdin (name the files, or drop -w)")
-	case o.outDir != "" && fromStdin:
-		return usage("-o DIR needs PATHs (or --files-from) to clean")
-	case o.outDir != "" && o.write:
-		return usage("-o and -w do not combine: -o writes copies, -w rewrites in place")
-	case batchMode && o.metaFile != "":
-		return usage("--meta is for one input; batch modes write a .meta.json beside each output")
-	case batchMode && o.format != "text":
-		return usage("--format is for one input; batch modes write the body as text and the metadata as JSON")
-	case !batchMode && (len(o.paths) > 1 || o.filesFrom != ""):
-		return usage("more than one input needs -o DIR, -w, -l or -d")
-	}
-	for _, p := range o.paths {
-		if p == "-" && len(o.paths) > 1 {
-			return usage("\"-\" (stdin) cannot be mixed with other PATHs")
-		}
-	}
-	if batchMode && !fromStdin {
+	case o.jsonl:
+		return runJSONL(ctx, c, &o, stdin, stdout, stderr)
+	case o.batch():
 		return runBatch(ctx, c, &o, stdin, stdout, stderr)
 	}
 	name := "-"
 	if len(o.paths) == 1 {
-		if st, err := os.Stat(o.paths[0]); err == nil && st.IsDir() && batchMode {
-			return runBatch(ctx, c, &o, stdin, stdout, stderr)
-		}
 		name = o.paths[0]
 	}
 	if name == "-" && !o.quiet {
@@ -248,6 +180,91 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}
 	return cleanOne(ctx, c, &o, name, stdin, stdout, stderr)
+}
+
+// fromStdin reports whether the input is stdin (no PATH, or "-").
+func (o *options) fromStdin() bool {
+	return len(o.paths) == 0 && o.filesFrom == "" || len(o.paths) == 1 && o.paths[0] == "-"
+}
+
+// batchMode reports whether a mode of many files (-o, -w, -l, -d) is on.
+func (o *options) batchMode() bool { return o.outDir != "" || o.write || o.list || o.diff }
+
+// batch reports whether the run cleans files as a batch (a batch mode
+// over PATHs) rather than one input to stdout.
+func (o *options) batch() bool { return o.batchMode() && !o.fromStdin() }
+
+// check reports the usage errors of the command line: values out of
+// range and flags that do not combine.
+func (o *options) check() error {
+	if renderers[o.format] == nil {
+		return fmt.Errorf("--format must be %s, not %q", formatNames, o.format)
+	}
+	if _, err := cleaner.ParseInputKind(o.input); err != nil {
+		return fmt.Errorf("--input: %w", err)
+	}
+	for _, k := range o.keep {
+		if !rules.ValidCategory(rules.Category(k)) {
+			return fmt.Errorf("--keep %s: not a category (one of %s)", k, categoryList())
+		}
+	}
+	if o.jobs < 1 {
+		return errors.New("--jobs must be at least 1")
+	}
+	if o.learn {
+		if o.fromStdin() || o.filesFrom == "-" || slices.Contains(o.paths, "-") {
+			return errors.New("--learn reads its inputs twice: name files or directories (not stdin)")
+		}
+		if o.learnMin < 2 {
+			return errors.New("--learn-min must be at least 2")
+		}
+	}
+	batchMode := o.batchMode()
+	if o.jsonl {
+		if batchMode || o.explain || o.metaFile != "" || o.filesFrom != "" {
+			return errors.New("--jsonl writes JSON Lines to stdout; it does not combine with -o, -w, -l, -d, --explain, --meta or --files-from")
+		}
+		return nil
+	}
+	fromStdin := o.fromStdin()
+	switch {
+	case o.write && fromStdin:
+		return errors.New("-w rewrites files; it cannot rewrite stdin (name the files, or drop -w)")
+	case o.outDir != "" && fromStdin:
+		return errors.New("-o DIR needs PATHs (or --files-from) to clean")
+	case o.outDir != "" && o.write:
+		return errors.New("-o and -w do not combine: -o writes copies, -w rewrites in place")
+	case batchMode && o.metaFile != "":
+		return errors.New("--meta is for one input; batch modes write a .meta.json beside each output")
+	case batchMode && o.format != "text":
+		return errors.New("--format is for one input; batch modes write the body as text and the metadata as JSON")
+	case !batchMode && (len(o.paths) > 1 || o.filesFrom != ""):
+		return errors.New("more than one input needs -o DIR, -w, -l or -d")
+	case len(o.paths) > 1 && slices.Contains(o.paths, "-"):
+		return errors.New("\"-\" (stdin) cannot be mixed with other PATHs")
+	}
+	return nil
+}
+
+// newCleaner makes the cleaner the options ask for; with --learn it reads
+// the inputs once first to learn their boilerplate.
+func newCleaner(ctx context.Context, o *options, set *rules.Set, stderr io.Writer) (*cleaner.Cleaner, error) {
+	kind, _ := cleaner.ParseInputKind(o.input) // checked
+	var keep []rules.Category
+	for _, k := range o.keep {
+		keep = append(keep, rules.Category(k))
+	}
+	copts := cleaner.Options{Rules: set, Input: kind, Keep: keep}
+	c, err := cleaner.New(copts)
+	if err != nil || !o.learn {
+		return c, err
+	}
+	b, err := learn(ctx, c, o, stderr)
+	if err != nil {
+		return nil, fmt.Errorf("--learn: %w", err)
+	}
+	copts.Boilerplate = b
+	return cleaner.New(copts)
 }
 
 // cleanOne cleans one input (a file, or stdin for "-") to stdout.

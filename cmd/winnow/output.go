@@ -16,25 +16,34 @@ import (
 	"golang.org/x/term"
 )
 
-// render formats a result as text, json or markdown.
+// renderers turn a result into the output of each --format.
+var renderers = map[string]func(*cleaner.Result) ([]byte, error){
+	"text":     func(res *cleaner.Result) ([]byte, error) { return []byte(res.Body), nil },
+	"json":     renderJSON,
+	"markdown": markdown,
+}
+
+// formatNames lists the formats for messages.
+const formatNames = "text, json or markdown"
+
+// render formats a result as --format asks.
 func render(format string, res *cleaner.Result) ([]byte, error) {
-	switch format {
-	case "json":
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(struct {
-			Body string       `json:"body"`
-			Meta cleaner.Meta `json:"meta"`
-		}{res.Body, res.Meta}); err != nil {
-			return nil, err
-		}
-		return b.Bytes(), nil
-	case "markdown":
-		return markdown(res)
+	return renderers[format](res)
+}
+
+// renderJSON is {"body": …, "meta": {…}}, indented.
+func renderJSON(res *cleaner.Result) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(struct {
+		Body string       `json:"body"`
+		Meta cleaner.Meta `json:"meta"`
+	}{res.Body, res.Meta}); err != nil {
+		return nil, err
 	}
-	return []byte(res.Body), nil
+	return b.Bytes(), nil
 }
 
 // metaJSON is the metadata as an indented JSON document.
