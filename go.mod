@@ -3,7 +3,6 @@ module github.com/winnow-text/winnow
 go 1.26.8
 
 require (
-	github.com/BobuSumisu/aho-corasick v1.0.3
 	github.com/PuerkitoBio/goquery v1.13.0
 	github.com/andybalholm/cascadia v1.3.4
 	github.com/rogpeppe/go-internal v1.16.0

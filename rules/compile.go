@@ -22,6 +22,29 @@ type CompileOptions struct {
 // rule.
 func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 	s := &Set{byID: map[string]*Rule{}, byKind: map[Kind][]*Rule{}, months: map[string]int{}, stopwords: map[string]map[string]bool{}, phrases: map[string][]int{}, words: map[string][]string{}}
+	macros, err := s.addVocabulary(packs)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.addRules(packs, opt, macros); err != nil {
+		return nil, err
+	}
+	if err := s.indexPhrases(packs); err != nil {
+		return nil, err
+	}
+	s.prefilter = newPrefilter(s.rules, KindLine, KindCommentHeader)
+	s.selectors = newPrefilter(s.rules, KindSelector)
+	for _, r := range s.rules {
+		if err := s.checkExamples(r); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// addVocabulary collects the packs' macros, word lists, months, weekdays
+// and stoplists, and returns the macros patterns may use.
+func (s *Set) addVocabulary(packs []*Pack) (map[string]string, error) {
 	macros := map[string]string{}
 	macroFile := map[string]string{}
 	var monthWords, weekdayWords []string
@@ -75,11 +98,17 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 	if _, ok := macros["weekday"]; !ok && len(weekdayWords) > 0 {
 		macros["weekday"] = wordAlternation(weekdayWords)
 	}
+	return macros, nil
+}
+
+// addRules compiles a copy of every rule that is not disabled, in pack
+// order.
+func (s *Set) addRules(packs []*Pack, opt CompileOptions, macros map[string]string) error {
 	all := map[string]*Rule{}
 	for _, p := range packs {
 		for _, r := range p.Rules {
 			if prev, dup := all[r.ID]; dup {
-				return nil, &Error{File: r.File, Line: r.Line, Rule: r.ID, Msg: fmt.Sprintf("duplicate id (first defined at %s:%d)", prev.File, prev.Line)}
+				return &Error{File: r.File, Line: r.Line, Rule: r.ID, Msg: fmt.Sprintf("duplicate id (first defined at %s:%d)", prev.File, prev.Line)}
 			}
 			all[r.ID] = r
 		}
@@ -87,7 +116,7 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 	disable := map[string]bool{}
 	for _, x := range opt.Disable {
 		if _, isRule := all[x]; !isRule && !ValidCategory(Category(x)) {
-			return nil, fmt.Errorf("--disable %s: no rule or category of that name (see --list-rules)", x)
+			return fmt.Errorf("--disable %s: no rule or category of that name (see --list-rules)", x)
 		}
 		disable[x] = true
 	}
@@ -103,7 +132,7 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 			r.When.Ends = expandWords(orig.When.Ends, s.words)
 			r.Prefer.Ends = expandWords(orig.Prefer.Ends, s.words)
 			if err := compileRule(r, macros); err != nil {
-				return nil, err
+				return err
 			}
 			r.index = len(s.rules)
 			s.rules = append(s.rules, r)
@@ -111,15 +140,17 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 			s.byKind[r.Kind] = append(s.byKind[r.Kind], r)
 		}
 	}
-	for _, r := range s.rules {
-		if r.Kind != KindPhrase {
-			continue
-		}
+	return nil
+}
+
+// indexPhrases builds the table that phrase rules match through.
+func (s *Set) indexPhrases(packs []*Pack) error {
+	for _, r := range s.OfKind(KindPhrase) {
 		for _, ph := range r.Phrases {
 			for _, expanded := range expandPhrase(ph, packs) {
 				k := PhraseKey(expanded)
 				if k == "" {
-					return nil, &Error{File: r.File, Line: r.Line, Rule: r.ID, Msg: fmt.Sprintf("phrase %q is only punctuation", ph)}
+					return &Error{File: r.File, Line: r.Line, Rule: r.ID, Msg: fmt.Sprintf("phrase %q is only punctuation", ph)}
 				}
 				s.phrases[k] = appendUnique(s.phrases[k], r.index)
 				if len(k) > s.maxPhrase {
@@ -128,14 +159,7 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 			}
 		}
 	}
-	s.prefilter = newPrefilter(s.rules, KindLine, KindCommentHeader)
-	s.selectors = newPrefilter(s.rules, KindSelector)
-	for _, r := range s.rules {
-		if err := s.checkExamples(r); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
+	return nil
 }
 
 func appendUnique(xs []int, x int) []int {

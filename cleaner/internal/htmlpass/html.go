@@ -84,21 +84,8 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
 	}
-	pm := h.page
-	lang := pm.lang
-	if lang == "" {
-		var sample strings.Builder
-		for _, b := range h.blocks {
-			if sample.Len() > 16<<10 {
-				break
-			}
-			sample.WriteString(b.text)
-			sample.WriteByte('\n')
-		}
-		lang = textpass.DetectLanguage(set, sample.String())
-	}
-	h.lang = lang
-	pm.apply(&h.meta, set, lang)
+	h.lang = h.language()
+	h.page.apply(&h.meta, set, h.lang)
 	h.meta.Comments = h.comments
 
 	kept := h.blocks
@@ -110,55 +97,87 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 		h.bylineAuthors(in, kept)
 	}
 
-	// The text rules on the blocks that remain: one line per line of a
+	// The text stages on the blocks that remain: one line per line of a
 	// block, a blank line between blocks.
-	var lines []string
-	var lineBlock []int
-	for bi, b := range kept {
-		for _, l := range strings.Split(b.text, "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				lines = append(lines, l)
-				lineBlock = append(lineBlock, bi)
-			}
-		}
-		lines = append(lines, "")
-		lineBlock = append(lineBlock, -1)
-	}
-	flat := strings.Join(lines, "\n")
-	opts.Lang, opts.HTML, opts.KnownTitle = lang, true, h.meta.Title
-	fx, err := textpass.Fixpoint(ctx, set, flat, opts)
+	lines := blockLines(kept)
+	opts.Lang, opts.HTML, opts.KnownTitle = h.lang, true, h.meta.Title
+	fx, err := textpass.Fixpoint(ctx, set, lines.text, opts)
 	if err != nil {
 		return Page{}, err
 	}
-	body := fx.Body
 	doc.Merge(&h.meta, &fx.Meta)
-	h.meta.Language = lang
+	h.meta.Language = h.lang
+	markdown := h.assemble(kept, lines, &fx)
+	return Page{Body: fx.Body, Markdown: markdown, Meta: h.meta}, nil
+}
 
-	// Removals in document order: marked subtrees, whole blocks, lines.
+// language is the page's declared language, else the one its text reads as.
+func (h *htmlDoc) language() string {
+	if h.page.lang != "" {
+		return h.page.lang
+	}
+	var sample strings.Builder
+	for _, b := range h.blocks {
+		if sample.Len() > 16<<10 {
+			break
+		}
+		sample.WriteString(b.text)
+		sample.WriteByte('\n')
+	}
+	return textpass.DetectLanguage(h.set, sample.String())
+}
+
+// flatBlocks is the text the text stages read for a page's blocks: each
+// line of a block on a line of its own, a blank line between blocks.
+type flatBlocks struct {
+	text  string
+	lines []string
+	// span[b] is the lines [from, to) of block b.
+	span [][2]int
+}
+
+func blockLines(kept []hblock) flatBlocks {
+	var f flatBlocks
+	f.span = make([][2]int, len(kept))
+	for bi, b := range kept {
+		f.span[bi][0] = len(f.lines)
+		for _, l := range strings.Split(b.text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				f.lines = append(f.lines, l)
+			}
+		}
+		f.span[bi][1] = len(f.lines)
+		f.lines = append(f.lines, "")
+	}
+	f.text = strings.Join(f.lines, "\n")
+	return f
+}
+
+// assemble records what was removed, in document order (marked subtrees,
+// whole blocks, lines of blocks), in h.meta.Removed, and returns the
+// Markdown of what was kept.
+func (h *htmlDoc) assemble(kept []hblock, lines flatBlocks, fx *textpass.Fixed) string {
 	type ordered struct {
 		at int
 		r  doc.Removal
 	}
 	var rs []ordered
-	for _, m := range h.marks {
-		rs = append(rs, ordered{h.order[m.node], doc.Removal{Category: string(m.rule.Category), Rule: m.rule.ID, Path: cssPath(m.node), Text: m.text}})
+	removal := func(n *html.Node, r *rules.Rule, text string) {
+		rs = append(rs, ordered{h.order[n], doc.Removal{Category: string(r.Category), Rule: r.ID, Path: cssPath(n), Text: text}})
 	}
-	// Lines of a block are consecutive in lineBlock.
-	blockLines := make([][2]int, len(kept))
-	for li, owner := range lineBlock {
-		if owner < 0 {
-			continue
-		}
-		if blockLines[owner][1] == 0 {
-			blockLines[owner][0] = li
-		}
-		blockLines[owner][1] = li + 1
+	for _, m := range h.marks {
+		removal(m.node, m.rule, m.text)
 	}
 	var md strings.Builder
+	para := func() {
+		if md.Len() > 0 {
+			md.WriteString("\n\n")
+		}
+	}
 	for bi := range kept {
 		b := &kept[bi]
 		var keptLines, removed []int
-		for li := blockLines[bi][0]; li < blockLines[bi][1]; li++ {
+		for li := lines.span[bi][0]; li < lines.span[bi][1]; li++ {
 			if fx.Rule(li) != nil {
 				removed = append(removed, li)
 			} else {
@@ -167,27 +186,21 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 		}
 		switch {
 		case len(removed) == 0:
-			if md.Len() > 0 {
-				md.WriteString("\n\n")
-			}
+			para()
 			md.WriteString(b.md)
-		case len(keptLines) == 0 && sameRemoval(&fx, removed):
-			r := fx.Rule(removed[0])
-			rs = append(rs, ordered{h.order[b.node], doc.Removal{Category: string(r.Category), Rule: r.ID, Path: cssPath(b.node), Text: b.text}})
+		case len(keptLines) == 0 && sameRemoval(fx, removed):
+			removal(b.node, fx.Rule(removed[0]), b.text)
 		default:
 			for _, li := range removed {
-				r := fx.Rule(li)
-				rs = append(rs, ordered{h.order[b.node], doc.Removal{Category: string(r.Category), Rule: r.ID, Path: cssPath(b.node), Text: lines[li]}})
+				removal(b.node, fx.Rule(li), lines.lines[li])
 			}
 			if len(keptLines) > 0 {
-				if md.Len() > 0 {
-					md.WriteString("\n\n")
-				}
+				para()
 				for k, li := range keptLines {
 					if k > 0 {
 						md.WriteString("\n")
 					}
-					md.WriteString(lines[li])
+					md.WriteString(lines.lines[li])
 				}
 			}
 		}
@@ -196,11 +209,10 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 	for _, o := range rs {
 		h.meta.Removed = append(h.meta.Removed, o.r)
 	}
-	markdown := md.String()
-	if markdown != "" {
-		markdown += "\n"
+	if md.Len() == 0 {
+		return ""
 	}
-	return Page{Body: body, Markdown: markdown, Meta: h.meta}, nil
+	return md.String() + "\n"
 }
 
 // sameRemoval reports whether the lines idx of a block were all removed
@@ -410,189 +422,6 @@ func (h *htmlDoc) selectorRule(n *html.Node) *rules.Rule {
 		}
 	}
 	return found
-}
-
-// walk applies the selector rules (comment sections first) and cuts the
-// remaining visible text into blocks.
-func (h *htmlDoc) walk() {
-	body := h.root
-	total := h.textLen[h.root]
-	type frame struct {
-		n    *html.Node
-		exit bool
-	}
-	var cur struct {
-		node             *html.Node
-		text, md         []byte
-		chars, links     int
-		commas           int
-		unlikely         bool
-		linkStarts, emph []int
-		hrefs            []string
-	}
-	// wrap puts open before md[start:] and close after it, in place.
-	wrap := func(start int, open, close string) {
-		cur.md = append(cur.md, open...)
-		copy(cur.md[start+len(open):], cur.md[start:len(cur.md)-len(open)])
-		copy(cur.md[start:], open)
-		cur.md = append(cur.md, close...)
-	}
-	var ctx []*html.Node // open block elements
-	unlikelyDepth := 0   // how many open elements are unlikely candidates
-	var unlikelyOpen []*html.Node
-	inPre := 0
-	linkDepth := 0
-	flush := func() {
-		text := string(cur.text)
-		if strings.TrimSpace(text) != "" && cur.node != nil {
-			var lines []string
-			for _, l := range strings.Split(text, "\n") {
-				if inPre == 0 {
-					l = rules.Normalize(l)
-				}
-				if strings.TrimSpace(l) != "" {
-					lines = append(lines, strings.TrimRight(l, " \t"))
-				}
-			}
-			if len(lines) > 0 {
-				h.blocks = append(h.blocks, hblock{
-					node: cur.node, text: strings.Join(lines, "\n"), md: blockMarkdown(cur.node, string(cur.md), inPre > 0),
-					chars: cur.chars, linkChars: cur.links, commas: cur.commas, unlikely: cur.unlikely,
-				})
-			}
-		}
-		cur.text, cur.md = cur.text[:0], cur.md[:0]
-		cur.chars, cur.links, cur.commas = 0, 0, 0
-		cur.linkStarts, cur.emph, cur.hrefs = cur.linkStarts[:0], cur.emph[:0], cur.hrefs[:0]
-	}
-	open := func(n *html.Node) {
-		flush()
-		ctx = append(ctx, n)
-		cur.node = n
-		cur.unlikely = unlikelyDepth > 0
-	}
-	closeBlock := func() {
-		flush()
-		ctx = ctx[:len(ctx)-1]
-		cur.node = nil
-		if len(ctx) > 0 {
-			cur.node = ctx[len(ctx)-1]
-		}
-		cur.unlikely = unlikelyDepth > 0
-	}
-	stack := []frame{{body, false}}
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		n := f.n
-		if f.exit {
-			switch {
-			case n.DataAtom == atom.Pre:
-				inPre--
-			case n.DataAtom == atom.A:
-				linkDepth--
-				if k := len(cur.linkStarts) - 1; k >= 0 {
-					start, href := cur.linkStarts[k], cur.hrefs[k]
-					cur.linkStarts, cur.hrefs = cur.linkStarts[:k], cur.hrefs[:k]
-					if start <= len(cur.md) && strings.TrimSpace(string(cur.md[start:])) != "" && href != "" && !strings.HasPrefix(href, "javascript:") {
-						trail := len(cur.md) - len(bytesTrimRightSpace(cur.md[start:])) - start
-						tail := string(cur.md[len(cur.md)-trail:])
-						cur.md = cur.md[:len(cur.md)-trail]
-						wrap(start, "[", "]("+href+")")
-						cur.md = append(cur.md, tail...)
-					}
-				}
-			case n.DataAtom == atom.Strong || n.DataAtom == atom.B || n.DataAtom == atom.Em || n.DataAtom == atom.I:
-				if k := len(cur.emph) - 1; k >= 0 {
-					start := cur.emph[k]
-					cur.emph = cur.emph[:k]
-					if start <= len(cur.md) {
-						inner := cur.md[start:]
-						if t := bytesTrimRightSpace(inner); len(t) > 0 && t[0] != ' ' && bytesIndexByte(t, '\n') < 0 {
-							mark := "*"
-							if n.DataAtom == atom.Strong || n.DataAtom == atom.B {
-								mark = "**"
-							}
-							trail := len(inner) - len(t)
-							tail := string(cur.md[len(cur.md)-trail:])
-							cur.md = cur.md[:len(cur.md)-trail]
-							wrap(start, mark, mark)
-							cur.md = append(cur.md, tail...)
-						}
-					}
-				}
-			}
-			if len(unlikelyOpen) > 0 && unlikelyOpen[len(unlikelyOpen)-1] == n {
-				unlikelyOpen = unlikelyOpen[:len(unlikelyOpen)-1]
-				unlikelyDepth--
-			}
-			if isBlock(n) {
-				closeBlock()
-			}
-			continue
-		}
-		switch n.Type {
-		case html.TextNode:
-			t := n.Data
-			if inPre == 0 {
-				t = collapseSpace(t)
-				if k := len(cur.text); k == 0 || cur.text[k-1] == '\n' || cur.text[k-1] == ' ' {
-					t = strings.TrimLeft(t, " ")
-				}
-			}
-			if t == "" {
-				continue
-			}
-			cur.text = append(cur.text, t...)
-			cur.md = append(cur.md, escapeMarkdown(t, inPre > 0)...)
-			c := countLetters(t)
-			cur.chars += c
-			if linkDepth > 0 {
-				cur.links += c
-			}
-			cur.commas += strings.Count(t, ",") + strings.Count(t, "，")
-			continue
-		case html.ElementNode:
-		default:
-			for c := n.LastChild; c != nil; c = c.PrevSibling {
-				stack = append(stack, frame{c, false})
-			}
-			continue
-		}
-		if n != body {
-			if r := h.selectorRule(n); r != nil && h.takes(n, r, total) {
-				h.take(n, r)
-				continue
-			}
-		}
-		if n.DataAtom == atom.Br {
-			cur.text = append(cur.text, '\n')
-			cur.md = append(cur.md, "  \n"...)
-			continue
-		}
-		if h.unlikelyCandidate(n) {
-			unlikelyOpen = append(unlikelyOpen, n)
-			unlikelyDepth++
-		}
-		if isBlock(n) {
-			open(n)
-		}
-		switch n.DataAtom {
-		case atom.Pre:
-			inPre++
-		case atom.A:
-			linkDepth++
-			cur.linkStarts = append(cur.linkStarts, len(cur.md))
-			cur.hrefs = append(cur.hrefs, attr(n, "href"))
-		case atom.Strong, atom.B, atom.Em, atom.I:
-			cur.emph = append(cur.emph, len(cur.md))
-		}
-		stack = append(stack, frame{n, true})
-		for c := n.LastChild; c != nil; c = c.PrevSibling {
-			stack = append(stack, frame{c, false})
-		}
-	}
-	flush()
 }
 
 // takes reports whether a selector rule may take element n out: not when

@@ -118,26 +118,54 @@ func scorable(n *html.Node) bool {
 }
 
 func (h *htmlDoc) score(flags int) []*html.Node {
-	cands := map[*html.Node]*candidate{}
+	sc := h.scoreBlocks(flags)
+	if len(sc.cands) == 0 {
+		return nil
+	}
+	list := sc.ranked(h)
+	top := list[0]
+	topNode := sc.widen(top.node, list)
+	topScore := top.score
+	if c := sc.cands[topNode]; c != nil {
+		topScore = c.score
+	}
+	if topNode.Parent == nil {
+		return []*html.Node{topNode}
+	}
+	return sc.withSiblings(topNode, topScore)
+}
+
+// scoring is one round of content scoring: the candidates (ancestors of
+// paragraphs) with their scores, and the text and link letters of every
+// element.
+type scoring struct {
+	cands            map[*html.Node]*candidate
+	chars, linkChars map[*html.Node]int
+}
+
+// scoreBlocks lets every paragraph-like block of 25 bytes or more give
+// its score (one, a point a comma, up to three for its length) to its
+// ancestors: whole to its parent, half to the grandparent, a third of the
+// level above that; flags say what the round leaves out.
+func (h *htmlDoc) scoreBlocks(flags int) scoring {
+	sc := scoring{cands: map[*html.Node]*candidate{}, chars: map[*html.Node]int{}, linkChars: map[*html.Node]int{}}
 	get := func(n *html.Node) *candidate {
-		c := cands[n]
+		c := sc.cands[n]
 		if c == nil {
 			c = &candidate{node: n, score: h.initialScore(n, flags)}
-			cands[n] = c
+			sc.cands[n] = c
 		}
 		return c
 	}
 	// Text and link counts of every element (up to 64 levels up).
-	chars := map[*html.Node]int{}
-	linkChars := map[*html.Node]int{}
 	for _, b := range h.blocks {
 		if flags&stripUnlikely != 0 && b.unlikely {
 			continue
 		}
 		depth := 0
 		for a := b.node; a != nil && depth < 64; a, depth = a.Parent, depth+1 {
-			chars[a] += b.chars
-			linkChars[a] += b.linkChars
+			sc.chars[a] += b.chars
+			sc.linkChars[a] += b.linkChars
 		}
 	}
 	for _, b := range h.blocks {
@@ -164,12 +192,15 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 			get(a).score += s / div
 		}
 	}
-	if len(cands) == 0 {
-		return nil
-	}
-	list := make([]*candidate, 0, len(cands))
-	for n, c := range cands {
-		c.chars, c.linkChars = chars[n], linkChars[n]
+	return sc
+}
+
+// ranked discounts each candidate's score by its link density and sorts
+// them, best first (document order breaks ties).
+func (sc scoring) ranked(h *htmlDoc) []*candidate {
+	list := make([]*candidate, 0, len(sc.cands))
+	for n, c := range sc.cands {
+		c.chars, c.linkChars = sc.chars[n], sc.linkChars[n]
 		if c.chars > 0 {
 			c.score *= 1 - float64(c.linkChars)/float64(c.chars)
 		}
@@ -181,11 +212,15 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 		}
 		return h.order[list[a].node] < h.order[list[b].node]
 	})
-	top := list[0]
-	topNode := top.node
+	return list
+}
 
-	// Several near-best candidates under one ancestor: the article is
-	// split across them; take the ancestor.
+// widen moves from the best candidate to the element that holds the
+// whole article: the ancestor of several near-best candidates (an article
+// split across them), a parent that scores better, and the parent an only
+// child stands for.
+func (sc scoring) widen(topNode *html.Node, list []*candidate) *html.Node {
+	top := list[0]
 	var alts [][]*html.Node
 	for _, c := range list[1:min(len(list), 5)] {
 		if c.score/top.score >= 0.75 {
@@ -210,12 +245,11 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 			}
 		}
 	}
-	// A parent that scores better than the container is the container.
-	if c := cands[topNode]; c != nil {
+	if c := sc.cands[topNode]; c != nil {
 		last := c.score
 		threshold := last / 3
 		for p := topNode.Parent; p != nil && p.DataAtom != atom.Body && p.Type == html.ElementNode; p = p.Parent {
-			pc := cands[p]
+			pc := sc.cands[p]
 			if pc == nil {
 				continue
 			}
@@ -229,23 +263,20 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 			last = pc.score
 		}
 	}
-	// An only child stands for its parent.
 	for p := topNode.Parent; p != nil && p.DataAtom != atom.Body && p.Type == html.ElementNode && elementChildren(p) == 1; p = p.Parent {
 		topNode = p
 	}
-	topScore := top.score
-	if c := cands[topNode]; c != nil {
-		topScore = c.score
-	}
-	parent := topNode.Parent
-	if parent == nil {
-		return []*html.Node{topNode}
-	}
-	// Siblings that score well, or read like paragraphs, belong too.
+	return topNode
+}
+
+// withSiblings is the container and the siblings that belong with it:
+// those that score well (more with the container's class), and
+// paragraphs that read like the article.
+func (sc scoring) withSiblings(topNode *html.Node, topScore float64) []*html.Node {
 	threshold := max(10, topScore*0.2)
 	var out []*html.Node
 	topClass := attr(topNode, "class")
-	for s := parent.FirstChild; s != nil; s = s.NextSibling {
+	for s := topNode.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s.Type != html.ElementNode {
 			continue
 		}
@@ -257,15 +288,15 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 		if topClass != "" && attr(s, "class") == topClass {
 			bonus = topScore * 0.2
 		}
-		if c := scoredWrapper(s, cands); c != nil && c.score+bonus >= threshold {
+		if c := scoredWrapper(s, sc.cands); c != nil && c.score+bonus >= threshold {
 			out = append(out, s)
 			continue
 		}
 		if s.DataAtom == atom.P {
-			sc, sl := chars[s], linkChars[s]
+			chars, links := sc.chars[s], sc.linkChars[s]
 			density := 0.0
-			if sc > 0 {
-				density = float64(sl) / float64(sc)
+			if chars > 0 {
+				density = float64(links) / float64(chars)
 			}
 			text := subtreeText(s)
 			switch {
