@@ -71,6 +71,10 @@ func TestRuleExamples(t *testing.T) {
 					}
 				}
 			case rules.KindCommentHeader:
+				if r.Input == rules.HTMLInput {
+					checkHTMLHeader(t, htmlCleaner(t), r)
+					break
+				}
 				for _, ex := range r.Examples.Strip {
 					doc := para1 + "\n\n" + para2 + "\n\n2 Comments\n\n" + ex + "\n\nFirst comment text.\n\n" + ex + "\n\nSecond comment text.\n"
 					res, err := c.Clean(ctx, []byte(doc))
@@ -135,4 +139,34 @@ func describeRemovals(res *Result) string {
 		b.WriteString(" [" + rm.Rule + ": " + rm.Text + "]")
 	}
 	return b.String()
+}
+
+// checkHTMLHeader runs an HTML-only comment header's examples through a
+// page: each strip example opens a comment of a comment section and
+// becomes its author, not its text; a keep example stays in the text.
+func checkHTMLHeader(t *testing.T, c *Cleaner, r *rules.Rule) {
+	t.Helper()
+	page := func(header string) []byte {
+		item := "<div class=\"entry\"><p>" + header + "</p><p>I went to the meeting on March 3 and the council listened to us.</p><p>Reply</p></div>"
+		return []byte("<html><body><article><h1>Flood defences</h1><p>" + para1 + "</p><p>" + para2 + "</p><p>" + para3 +
+			"</p></article><div id=\"comments\">" + item + item + "</div></body></html>")
+	}
+	for _, ex := range r.Examples.Strip {
+		res, err := c.Clean(context.Background(), page(ex))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Meta.Comments) != 2 || res.Meta.Comments[0].Author == "" || strings.Contains(res.Meta.Comments[0].Text, ex) {
+			t.Errorf("header %q: got comments %+v", ex, res.Meta.Comments)
+		}
+	}
+	for _, ex := range r.Examples.Keep {
+		res, err := c.Clean(context.Background(), page(ex))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Meta.Comments) != 2 || !strings.Contains(res.Meta.Comments[0].Text, rules.Normalize(ex)) {
+			t.Errorf("keep example %q: got comments %+v", ex, res.Meta.Comments)
+		}
+	}
 }

@@ -16,11 +16,12 @@ const (
 	IDTeaserCard        = "related.teaser-card"
 	IDOfferBlock        = "appeal.offer-block"
 	IDReadAlsoLabel     = "read_also.label"
+	IDCommentSection    = "comments.html.section"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection}
 
 // Word lists (list macros under define:) the code reads.
 const (
@@ -36,9 +37,11 @@ const (
 	WordsUnspacedLangs  = "unspaced_languages"  // languages written without spaces
 	WordsOrdinals       = "ordinal_suffixes"    // after a day's number ("1st", "2nd", "3e")
 	WordsBylineEnds     = "byline_ends"         // what ends the names of a byline ("updated")
+	WordsComment        = "comment_words"       // class and id words of comment sections
+	WordsCommentState   = "comment_state_words" // class and id words that only say something about comments
 )
 
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsComment, WordsCommentState}

@@ -75,6 +75,10 @@ func (w *blockWalker) enter(n *html.Node) bool {
 			h.take(n, r)
 			return false
 		}
+		if r := h.set.Rule(rules.IDCommentSection); r != nil && h.sectionByStructure(n, w.total) {
+			h.take(n, r)
+			return false
+		}
 	}
 	if n.DataAtom == atom.Br {
 		w.buf = append(w.buf, '\n')

@@ -1,13 +1,17 @@
 package htmlpass
 
 import (
+	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"github.com/winnow-text/winnow/cleaner/internal/textpass"
 
 	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // commentRule returns the first comment-system selector rule that fills
@@ -63,17 +67,260 @@ func (h *htmlDoc) hasCommentItem(n *html.Node) bool {
 	return found
 }
 
-// parseComments reads the comments of a comment section: every element the
-// comment item rule matches is one comment; an item inside another is a
-// reply to it. Author, time and text come from the other comment rules,
-// looking only at the item's own elements (not its replies').
-func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
-	itemRule := h.commentRule(rules.FieldComment)
-	if itemRule == nil {
+// itemsOf finds the comments of a comment section: the elements the
+// comment item rule matches; where it matches none, the largest group of
+// repeated elements (the same tag, classes and id shape) that holds most
+// of the section's text, so that a platform whose class names the pack
+// does not know still gives its comments.
+func (h *htmlDoc) itemsOf(sec *html.Node) []*html.Node {
+	if r := h.commentRule(rules.FieldComment); r != nil {
+		if items := descendants(sec, r.MatchNode, nil); len(items) > 0 {
+			return items
+		}
+	}
+	return h.repeatedItems(sec)
+}
+
+// repeatedItems is the group of two or more elements under sec with one
+// signature (itemSignature) whose outermost members hold the most text,
+// at least half of sec's; among groups that hold as much, the one nearest
+// to sec (a comment's wrapper rather than its paragraphs).
+func (h *htmlDoc) repeatedItems(sec *html.Node) []*html.Node {
+	groups := map[string][]*html.Node{}
+	var order []string
+	depth := map[*html.Node]int{sec: 0}
+	descendants(sec, func(x *html.Node) bool {
+		depth[x] = depth[x.Parent] + 1
+		if h.textLen[x] == 0 || !isBlock(x) || hasFormControl(x) {
+			return false
+		}
+		sig := itemSignature(x)
+		if groups[sig] == nil {
+			order = append(order, sig)
+		}
+		groups[sig] = append(groups[sig], x)
+		return false
+	}, nil)
+	var best []*html.Node
+	bestCover, bestDepth := 0, 0
+	for _, sig := range order {
+		xs := groups[sig]
+		if len(xs) < 2 {
+			continue
+		}
+		in := map[*html.Node]bool{}
+		for _, x := range xs {
+			in[x] = true
+		}
+		cover, depthSum, tops := 0, 0, 0
+		for _, x := range xs {
+			outer := true
+			for a := x.Parent; a != nil && a != sec; a = a.Parent {
+				if in[a] {
+					outer = false
+					break
+				}
+			}
+			if outer {
+				cover += h.textLen[x]
+				depthSum += depth[x]
+				tops++
+			}
+		}
+		if tops < 2 {
+			continue
+		}
+		d := depthSum / tops
+		if cover > bestCover || cover == bestCover && d < bestDepth {
+			best, bestCover, bestDepth = xs, cover, d
+		}
+	}
+	if bestCover*2 < h.textLen[sec] {
 		return nil
 	}
-	h.commentCount(sec, itemRule)
-	items := descendants(sec, itemRule.MatchNode, nil)
+	return best
+}
+
+// hasFormControl reports whether n holds a form field: a form's rows
+// repeat as comments do, but they are the form.
+func hasFormControl(n *html.Node) bool {
+	return len(descendants(n, func(x *html.Node) bool {
+		return x.DataAtom == atom.Input || x.DataAtom == atom.Textarea || x.DataAtom == atom.Select
+	}, nil)) > 0
+}
+
+// itemSignature is what repeated comments share: the tag, the class
+// words, and the id without its number ("comment-123" and "comment-124"
+// are one shape).
+func itemSignature(n *html.Node) string {
+	id := strings.TrimRightFunc(attr(n, "id"), func(r rune) bool { return r >= '0' && r <= '9' || r == '-' || r == '_' })
+	if id != "" && id == attr(n, "id") {
+		id = "" // an id without a number is one element's own
+	}
+	return n.Data + "." + strings.Join(strings.Fields(attr(n, "class")), ".") + "#" + id
+}
+
+// holdsPage reports whether n is the page or its article rather than a
+// part of it: the body, the main element or role, or an element that
+// holds the page's headline (an <h1>). A class word on such an element
+// ("fb_comments" on <body>, "tone-comment" on an opinion piece) says
+// what the page has or is, not that it is a comment section.
+func holdsPage(n *html.Node) bool {
+	switch {
+	case n.DataAtom == atom.Body || n.DataAtom == atom.Html || n.DataAtom == atom.Main, attr(n, "role") == "main":
+		return true
+	}
+	return len(descendants(n, func(x *html.Node) bool { return x.DataAtom == atom.H1 }, nil)) > 0
+}
+
+// classWords splits an element's class and id into lower-case words: at
+// spaces, punctuation, digits and camelCase humps ("CommentListWrapper":
+// comment, list, wrapper).
+func classWords(n *html.Node) []string {
+	var out []string
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		start := -1
+		prevLower := false
+		flush := func(end int) {
+			if start >= 0 && end > start {
+				out = append(out, strings.ToLower(v[start:end]))
+			}
+			start = -1
+		}
+		for i, r := range v {
+			switch {
+			case unicode.IsLetter(r):
+				if unicode.IsUpper(r) && prevLower {
+					flush(i)
+				}
+				if start < 0 {
+					start = i
+				}
+				prevLower = unicode.IsLower(r)
+			default:
+				flush(i)
+				prevLower = false
+			}
+		}
+		flush(len(v))
+	}
+	return out
+}
+
+// commentNamed reports whether n's class or id names comments: one of
+// its words is a comment word, and none of them says it is only about
+// comments (a count, a link, a state: "comments-open", "comment-count").
+func (h *htmlDoc) commentNamed(n *html.Node) bool {
+	if len(n.Attr) == 0 {
+		return false
+	}
+	words := classWords(n)
+	named := false
+	for _, w := range words {
+		switch {
+		case slices.Contains(h.set.Words(rules.WordsCommentState), w):
+			return false
+		case slices.Contains(h.set.Words(rules.WordsComment), w):
+			named = true
+		}
+	}
+	return named
+}
+
+// sectionByStructure reports whether element n, which no selector took,
+// is a comment section by the evidence a reader uses: its class or id
+// names comments, it is a block that holds text and not the page (see
+// holdsPage), and either it is small (a comment form, a heading) or its
+// repeated items (itemsOf) hold most of its text.
+func (h *htmlDoc) sectionByStructure(n *html.Node, total int) bool {
+	size := h.textLen[n]
+	if size == 0 || !isBlock(n) || !h.commentNamed(n) || holdsPage(n) {
+		return false
+	}
+	return size*10 < total*3 || h.itemsHoldText(n)
+}
+
+// itemsHoldText reports whether a section's repeated items (itemsOf) hold
+// most of its text and say when they were posted, as comments do; an
+// article's paragraphs, which repeat as much, mostly do not.
+func (h *htmlDoc) itemsHoldText(n *html.Node) bool {
+	items := h.itemsOf(n)
+	cover, timed := 0, 0
+	for _, it := range items {
+		cover += h.textLen[it]
+		if h.timeMarked(subtreeText(it)) {
+			timed++
+		}
+	}
+	return len(items) >= 2 && cover*5 >= h.textLen[n]*3 && timed*2 >= len(items)
+}
+
+// timeMarked reports whether text says when: a clock time, a numeric
+// date, a relative time ("3 days ago"), or a month's name beside a number.
+func (h *htmlDoc) timeMarked(text string) bool {
+	if timeMarkRE.MatchString(text) {
+		return true
+	}
+	digits := strings.ContainsFunc(text, unicode.IsDigit)
+	if !digits {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if h.set.Month(strings.ToLower(w)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// timeMarkRE finds a clock time, a numeric date or a relative time.
+var timeMarkRE = regexp.MustCompile(`\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d+ ?(?:s|sec|min|h|hrs?|d|seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago`)
+
+// parseComments reads the comments of a comment section (see itemsOf).
+// A section without items that says when it was posted is one comment
+// (a lone comment, or a comment a page marks up as a section of its own).
+func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
+	items := h.itemsOf(sec)
+	h.commentCount(sec, items)
+	if len(items) == 0 && h.timeMarked(subtreeText(sec)) {
+		items = []*html.Node{sec}
+	}
+	return keepComments(h.parseItems(sec, items, base), base)
+}
+
+// minCommentWords is the fewest words a comment without an author or a
+// time has: fewer are a form's field labels or a widget's buttons.
+const minCommentWords = 3
+
+// keepComments drops what is no comment (no text; or no author, no time
+// and fewer than minCommentWords words) and numbers the rest from
+// base+1, replies keeping their parents where those stay.
+func keepComments(cs []doc.Comment, base int) []doc.Comment {
+	renum := map[int]int{}
+	out := cs[:0]
+	for _, c := range cs {
+		words := rules.CountWords(c.Text)
+		if words == 0 || c.Author == "" && c.Posted == "" && words < minCommentWords {
+			continue
+		}
+		renum[c.ID] = base + len(out) + 1
+		c.ID = renum[c.ID]
+		if c.Parent != 0 {
+			if c.Parent = renum[c.Parent]; c.Parent == 0 {
+				c.ReplyTo = ""
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// parseItems reads comments from their elements: an item inside another
+// is a reply to it. Author, time and text come from the other comment
+// rules, looking only at the item's own elements (not its replies'); a
+// comment without an author element may open with a header line the text
+// layouts know ("Posted by: Ann on March 3, 2024").
+func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc.Comment {
 	index := map[*html.Node]int{}
 	for k, it := range items {
 		index[it] = k
@@ -129,7 +376,11 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 		} else {
 			text = textExcept(it, func(x *html.Node) bool { return nested(x) || containsNode(skip, x) })
 		}
-		c.Text, c.Truncated = h.commentText(text)
+		lines := commentLines(text)
+		if c.Author == "" {
+			lines = h.headerLines(&c, lines)
+		}
+		c.Text, c.Truncated = h.commentText(lines)
 		out = append(out, c)
 	}
 	return out
@@ -177,16 +428,58 @@ func cloneWithout(n *html.Node, skip func(*html.Node) bool) *html.Node {
 	return root
 }
 
-// commentText drops buttons and chrome lines ("Reply", "Like") from a
-// comment's text and strips a cut marker.
-func (h *htmlDoc) commentText(text string) (string, bool) {
-	var kept []string
+// commentLines are the non-blank lines of a comment's text, normalised.
+func commentLines(text string) []string {
+	var out []string
 	for _, l := range strings.Split(text, "\n") {
-		if l = rules.Normalize(l); l != "" && !h.chrome(l) {
+		if l = rules.Normalize(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// commentText drops buttons and chrome lines ("Reply", "Like") from a
+// comment's lines and strips a cut marker.
+func (h *htmlDoc) commentText(lines []string) (string, bool) {
+	var kept []string
+	for _, l := range lines {
+		if !h.chrome(l) {
 			kept = append(kept, l)
 		}
 	}
 	return textpass.StripTruncation(h.set, strings.Join(kept, "\n\n"))
+}
+
+// headerLines reads a comment header the text layouts know (the
+// comment_header rules) from the first lines of a comment, or from its
+// last line (a signature line: "Posted by Ann | March 3, 2024"), into c,
+// and returns the lines without it.
+func (h *htmlDoc) headerLines(c *doc.Comment, lines []string) []string {
+	if len(lines) < 2 {
+		return lines
+	}
+	fill := func(g rules.Groups) {
+		c.Author = rules.Normalize(g[rules.FieldAuthor])
+		c.Posted = g[rules.FieldPosted]
+		if r := rules.Normalize(g[rules.FieldReplyTo]); r != "" && c.ReplyTo == "" {
+			c.ReplyTo = r
+		}
+	}
+	for _, r := range h.set.OfKind(rules.KindCommentHeader) {
+		if n, g := r.MatchHeader(lines[:min(len(r.Lines), len(lines)-1)], nil); n > 0 && g[rules.FieldAuthor] != "" {
+			fill(g)
+			return lines[n:]
+		}
+	}
+	last := lines[len(lines)-1:]
+	for _, r := range h.set.OfKind(rules.KindCommentHeader) {
+		if n, g := r.MatchHeader(last, nil); n == 1 && g[rules.FieldAuthor] != "" && g[rules.FieldPosted] != "" {
+			fill(g)
+			return lines[:len(lines)-1]
+		}
+	}
+	return lines
 }
 
 // chrome reports whether a line is a comment button or marker (a rule of
@@ -209,11 +502,11 @@ func (h *htmlDoc) chrome(line string) bool {
 
 // commentCount reads the declared number of comments from a section's
 // headings ("51 Comments"), outside the comments themselves.
-func (h *htmlDoc) commentCount(sec *html.Node, itemRule *rules.Rule) {
+func (h *htmlDoc) commentCount(sec *html.Node, items []*html.Node) {
 	if h.meta.CommentCount != nil {
 		return
 	}
-	text := textExcept(sec, itemRule.MatchNode)
+	text := textExcept(sec, func(x *html.Node) bool { return containsNode(items, x) })
 	for _, l := range strings.Split(text, "\n") {
 		l = rules.Normalize(l)
 		for _, r := range h.set.OfKind(rules.KindLine) {

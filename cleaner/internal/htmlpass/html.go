@@ -432,7 +432,7 @@ func (h *htmlDoc) takes(n *html.Node, r *rules.Rule, total int) bool {
 	size := h.textLen[n]
 	switch {
 	case r.Action == rules.StartThread:
-		return size*10 < total*3 || h.hasCommentItem(n)
+		return size*10 < total*3 || h.hasCommentItem(n) || h.itemsHoldText(n)
 	case r.Field == rules.FieldAuthors:
 		return size <= 100 // a byline is short
 	}
