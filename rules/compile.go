@@ -21,7 +21,7 @@ type CompileOptions struct {
 // of earlier ones) into a Set. Every error names the file, the line and the
 // rule.
 func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
-	s := &Set{byID: map[string]*Rule{}, byKind: map[Kind][]*Rule{}, months: map[string]int{}, stopwords: map[string]map[string]bool{}, phrases: map[string][]int{}, words: map[string][]string{}}
+	s := &Set{byID: map[string]*Rule{}, byKind: map[Kind][]*Rule{}, months: map[string]int{}, weekdays: map[string]bool{}, stopwords: map[string]map[string]bool{}, phrases: map[string][]int{}, words: map[string][]string{}}
 	macros, err := s.addVocabulary(packs)
 	if err != nil {
 		return nil, err
@@ -68,6 +68,9 @@ func (s *Set) addVocabulary(packs []*Pack) (map[string]string, error) {
 			}
 		}
 		weekdayWords = append(weekdayWords, p.Weekdays...)
+		for _, w := range p.Weekdays {
+			s.weekdays[strings.ToLower(w)] = true
+		}
 		for lang, words := range p.Stopwords {
 			set := s.stopwords[lang]
 			if set == nil {

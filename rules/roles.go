@@ -17,11 +17,12 @@ const (
 	IDOfferBlock        = "appeal.offer-block"
 	IDReadAlsoLabel     = "read_also.label"
 	IDCommentSection    = "comments.html.section"
+	IDRepeatedHeader    = "comments.header.repeated"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader}
 
 // Word lists (list macros under define:) the code reads.
 const (
@@ -37,6 +38,7 @@ const (
 	WordsUnspacedLangs  = "unspaced_languages"  // languages written without spaces
 	WordsOrdinals       = "ordinal_suffixes"    // after a day's number ("1st", "2nd", "3e")
 	WordsBylineEnds     = "byline_ends"         // what ends the names of a byline ("updated")
+	WordsTimeEnds       = "time_ends"           // what a line that ends in a time ends with ("pm", "ago")
 	WordsComment        = "comment_words"       // class and id words of comment sections
 	WordsCommentState   = "comment_state_words" // class and id words that only say something about comments
 )
@@ -44,4 +46,4 @@ const (
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsComment, WordsCommentState}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsComment, WordsCommentState}

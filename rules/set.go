@@ -34,11 +34,16 @@ type Set struct {
 	byID      map[string]*Rule
 	byKind    map[Kind][]*Rule
 	months    map[string]int
+	weekdays  map[string]bool
 	stopwords map[string]map[string]bool
 	phrases   map[string][]int
 	maxPhrase int
 	prefilter *Prefilter
 }
+
+// IsWeekday reports whether word (lower case) is a weekday's name or
+// abbreviation in any pack's language.
+func (s *Set) IsWeekday(word string) bool { return s.weekdays[word] }
 
 // Rules returns the rules in load order. The caller must not modify them.
 func (s *Set) Rules() []*Rule { return s.rules }

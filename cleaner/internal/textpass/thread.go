@@ -13,9 +13,11 @@ import (
 // comments, and what follows the last one.
 type threadReader struct{ *textPass }
 
-// headerMatch is one comment header: n lines from start, matched by rule.
+// headerMatch is one comment header: n lines from start, matched by rule
+// (for a layout learned from the page, layout is its shape).
 type headerMatch struct {
 	rule   *rules.Rule
+	layout string
 	start  int
 	n      int
 	groups rules.Groups
@@ -69,6 +71,7 @@ func findHeaders(p *textPass) {
 			}
 		}
 	}
+	out = append(out, p.learnHeaders()...)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
 	p.headers = out
 }
@@ -77,24 +80,36 @@ func findHeaders(p *textPass) {
 // after the start of the article. A thread needs three headers, or one
 // after a line that opens a comment section ("51 Comments").
 func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread {
-	byRule := map[*rules.Rule][]headerMatch{}
-	var order []*rules.Rule
+	type layout struct {
+		rule  *rules.Rule
+		shape string
+	}
+	byLayout := map[layout][]headerMatch{}
+	var order []layout
 	for _, h := range headers {
 		if h.start <= p.first {
 			continue
 		}
-		hs := byRule[h.rule]
+		k := layout{h.rule, h.layout}
+		hs := byLayout[k]
 		if len(hs) > 0 && hs[len(hs)-1].start+hs[len(hs)-1].n > h.start {
 			continue
 		}
 		if hs == nil {
-			order = append(order, h.rule)
+			order = append(order, k)
 		}
-		byRule[h.rule] = append(hs, h)
+		byLayout[k] = append(hs, h)
 	}
 	var best []headerMatch
-	for _, r := range order {
-		if hs := byRule[r]; len(hs) > len(best) {
+	for _, k := range order {
+		hs := byLayout[k]
+		if k.shape != "" {
+			// A layout learned from the page (a timestamp or a name before
+			// each entry of a live blog or a list looks the same) starts
+			// where a line just above names the comments.
+			hs = p.afterCommentsLine(hs)
+		}
+		if len(hs) > len(best) {
 			best = hs
 		}
 	}
@@ -107,6 +122,7 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 			marked = true
 		}
 	}
+	marked = marked || best[0].layout != ""
 	if len(best) < 3 && !marked {
 		return nil
 	}

@@ -1,0 +1,220 @@
+package textpass
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// Comment layouts no rule knows are learned from the page's own
+// repetition: a platform prints the same header before every comment
+// ("Posted by nolasad on 01/13/08 at 12:02PM", "Dave in the USA -
+// (1/9/08 9:12)"), so short lines that say when and share one shape,
+// three times or more and each followed by text, are the headers of a
+// comment layout. chooseThread only takes such a layout after a line
+// that opens the comments.
+
+// maxHeaderWords is the most words a learned comment header has.
+const maxHeaderWords = 12
+
+// minLearnedHeaders is how often a shape recurs before it is a layout.
+const minLearnedHeaders = 3
+
+// learnHeaders returns the lines of every shape (headerShape) that recurs
+// minLearnedHeaders times or more, each followed by a comment's text, as
+// headers of rule comments.header.repeated, with the author and the time
+// read from the line.
+func (p *textPass) learnHeaders() []headerMatch {
+	r := p.set.Rule(rules.IDRepeatedHeader)
+	if r == nil || p.html {
+		// In HTML the markup shows the comments (package htmlpass); the
+		// blocks of an article that repeat a dated line are its entries.
+		return nil
+	}
+	byShape := map[string][]headerMatch{}
+	var order []string
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.blank() || l.words > maxHeaderWords || l.terminal || !p.followedByText(i) {
+			continue
+		}
+		shape, g := p.headerShape(l.norm)
+		if shape == "" || p.mentionsComments(l.norm) {
+			// A line that links to comments ("| permalink | comments
+			// (3)") ends a blog's post, not a comment.
+			continue
+		}
+		if byShape[shape] == nil {
+			order = append(order, shape)
+		}
+		byShape[shape] = append(byShape[shape], headerMatch{rule: r, layout: shape, start: i, n: 1, groups: g})
+	}
+	var out []headerMatch
+	for _, s := range order {
+		if hs := byShape[s]; len(hs) >= minLearnedHeaders {
+			out = append(out, hs...)
+		}
+	}
+	return out
+}
+
+// afterCommentsLine drops the headers of a learned layout before the
+// first one that a line naming the comments stands just above; fewer
+// than minLearnedHeaders left are no layout.
+func (p *textPass) afterCommentsLine(hs []headerMatch) []headerMatch {
+	for k, h := range hs {
+		if p.namesComments(h.start) {
+			if len(hs)-k < minLearnedHeaders {
+				return nil
+			}
+			return hs[k:]
+		}
+	}
+	return nil
+}
+
+// followedByText reports whether a comment's text follows line i: within
+// the next three lines, a line of three words or more that is no header
+// itself (a list of dated entries is no thread).
+func (p *textPass) followedByText(i int) bool {
+	for j, seen := i+1, 0; j < len(p.lines) && seen < 3; j++ {
+		if p.lines[j].blank() {
+			continue
+		}
+		seen++
+		if l := &p.lines[j]; l.words >= 3 {
+			if shape, _ := p.headerShape(l.norm); shape == "" || l.words > maxHeaderWords {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headerShape is the shape of a line that may be a comment header, and
+// the author and time read from it; "" when the line says no time or
+// names nobody. In the shape, a run of numbers, months and weekdays is
+// "#", a run of other words that are not stopwords is "*", stopwords and
+// punctuation stay: "Posted by Ann on 01/13/08 at 12:02PM" and "Posted by
+// Bob on 01/14/08 at 9:10AM" are both "* by * on # at #". The author is
+// the run of words just before the time (or just after it), the time
+// runs from the time's first token to the end.
+func (p *textPass) headerShape(norm string) (string, rules.Groups) {
+	toks := strings.Fields(norm)
+	kinds := make([]byte, len(toks))
+	firstTime, hasClock, hasNumber := -1, false, false
+	for k, t := range toks {
+		switch {
+		case startsWithDigit(t):
+			// A number, a date or a clock ("12:02PM", "1st"); a handle
+			// with digits ("pgod17") is a name.
+			kinds[k] = '#'
+			hasNumber = true
+			hasClock = hasClock || strings.ContainsAny(t, ":/") || strings.Count(t, ".") == 2
+		case p.timeWord(t):
+			kinds[k] = '#'
+		case !strings.ContainsFunc(t, unicode.IsLetter):
+			kinds[k] = 'p'
+		case p.isStopword(strings.Trim(t, ".,:;()")):
+			kinds[k] = 's'
+		default:
+			kinds[k] = '*'
+		}
+		if kinds[k] == '#' && firstTime < 0 {
+			firstTime = k
+		}
+	}
+	if firstTime < 0 || !hasNumber || !hasClock && !p.hasMonth(toks) {
+		return "", nil
+	}
+	// The author: the last run of words before the time, else the first
+	// after it.
+	end := firstTime
+	for end > 0 && kinds[end-1] != '*' {
+		end--
+	}
+	start := end
+	for start > 0 && kinds[start-1] == '*' {
+		start--
+	}
+	if start == end {
+		for start = firstTime; start < len(toks) && kinds[start] != '*'; start++ {
+		}
+		for end = start; end < len(toks) && kinds[end] == '*'; end++ {
+		}
+	}
+	if start == end || end-start > 4 || strings.ContainsAny(toks[start], "([/") {
+		return "", nil
+	}
+	var b strings.Builder
+	for k, t := range toks {
+		c := kinds[k]
+		if k > 0 && (c == '#' || c == '*') && kinds[k-1] == c {
+			continue // a run is one token
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		switch c {
+		case '#', '*':
+			b.WriteByte(c)
+		default:
+			b.WriteString(strings.ToLower(t))
+		}
+	}
+	author := strings.Trim(strings.Join(toks[start:end], " "), ",;:-|")
+	return b.String(), rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(toks[firstTime:], " "), "()[]")}
+}
+
+func startsWithDigit(t string) bool {
+	t = strings.TrimLeft(t, "([")
+	return t != "" && t[0] >= '0' && t[0] <= '9'
+}
+
+// timeWord reports whether a token is a word of a date or a time: a
+// month's or a weekday's name, or a word that ends a time ("pm", "Uhr",
+// "ago": the packs' time_ends).
+func (p *textPass) timeWord(t string) bool {
+	w := strings.ToLower(strings.Trim(t, ".,()[]"))
+	return p.set.Month(w) > 0 || p.set.IsWeekday(w) || slices.Contains(p.set.Words(rules.WordsTimeEnds), w)
+}
+
+// hasMonth reports whether one of toks is a month's name.
+func (p *textPass) hasMonth(toks []string) bool {
+	for _, t := range toks {
+		if p.set.Month(strings.ToLower(strings.Trim(t, ".,()[]"))) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesComments reports whether one of the three non-blank lines above
+// line i names comments ("COMMENTS (14)Post a comment", "Reader
+// responses"): a word of the packs' comment words.
+func (p *textPass) namesComments(i int) bool {
+	for j, seen := i-1, 0; j >= 0 && seen < 3; j-- {
+		if p.lines[j].blank() {
+			continue
+		}
+		seen++
+		if p.mentionsComments(p.lines[j].norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsComments reports whether a line holds one of the packs' comment
+// words.
+func (p *textPass) mentionsComments(norm string) bool {
+	words := p.set.Words(rules.WordsComment)
+	found := false
+	forEachWord(norm, func(w string) bool {
+		found = slices.Contains(words, strings.ToLower(w))
+		return !found
+	})
+	return found
+}
