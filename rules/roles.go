@@ -26,13 +26,13 @@ var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCo
 
 // Word lists (list macros under define:) the code reads.
 const (
-	WordsNameJoiners    = "name_joiners"    // words between names in a byline ("and", "und")
-	WordsBylinePrefixes = "byline_prefixes" // what a byline starts with ("By", "Von")
-	WordsNameParticles  = "name_particles"  // lower-case words inside names ("van", "de")
-	WordsHTMLPositive   = "html_positive"   // class and id words of article containers
-	WordsHTMLNegative   = "html_negative"   // class and id words of boilerplate
-	WordsHTMLUnlikely   = "html_unlikely"   // class and id words of elements never content
-	WordsHTMLMaybe      = "html_maybe"      // words that save an unlikely element
+	WordsNameJoiners    = "name_joiners"        // words between names in a byline ("and", "und")
+	WordsBylinePrefixes = "byline_prefixes"     // what a byline starts with ("By", "Von")
+	WordsNameParticles  = "name_particles"      // lower-case words inside names ("van", "de")
+	WordsHTMLPositive   = "html_positive"       // class and id words of article containers
+	WordsHTMLNegative   = "html_negative"       // class and id words of boilerplate
+	WordsHTMLUnlikely   = "html_unlikely"       // class and id words of elements never content
+	WordsHTMLMaybe      = "html_maybe"          // words that save an unlikely element
 	WordsUnlikelyRoles  = "html_unlikely_roles" // ARIA roles of page chrome (navigation, dialog)
 	WordsContentRoles   = "html_content_roles"  // ARIA roles of the content (main, article)
 	WordsUnspacedLangs  = "unspaced_languages"  // languages written without spaces
