@@ -123,7 +123,10 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 		}
 	}
 	marked = marked || best[0].layout != ""
-	if len(best) < 3 && !marked {
+	if len(best) < 3 && !marked || p.html && !marked {
+		// In HTML the markup shows the comments: headers in the article's
+		// blocks without a line that opens the comments are quotes or
+		// embeds (a tweet's "— Name (@handle) March 22, 2017").
 		return nil
 	}
 	// A layout whose time line is optional: when most headers have a time,
