@@ -48,7 +48,7 @@ func (h *htmlDoc) container() ([]*html.Node, bool) {
 			}
 			for a := b.node; a != nil; a = a.Parent {
 				if set[a] {
-					n += b.chars
+					n += proseChars(b)
 					break
 				}
 			}
@@ -345,4 +345,14 @@ func elementChildren(n *html.Node) int {
 		}
 	}
 	return k
+}
+
+// proseChars is what a block adds to a container's worth: its letters
+// outside links, when it is a paragraph (40 letters or more); a list of
+// links or short labels (a "Most read" box) adds nothing.
+func proseChars(b hblock) int {
+	if b.chars < 40 {
+		return 0
+	}
+	return b.chars - b.linkChars
 }
