@@ -177,33 +177,37 @@ func holdsPage(n *html.Node) bool {
 // spaces, punctuation, digits and camelCase humps ("CommentListWrapper":
 // comment, list, wrapper).
 func classWords(n *html.Node) []string {
+	return append(splitClassWords(attr(n, "class")), splitClassWords(attr(n, "id"))...)
+}
+
+// splitClassWords splits a class or id value into lower-case words (see
+// classWords).
+func splitClassWords(v string) []string {
 	var out []string
-	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
-		start := -1
-		prevLower := false
-		flush := func(end int) {
-			if start >= 0 && end > start {
-				out = append(out, strings.ToLower(v[start:end]))
-			}
-			start = -1
+	start := -1
+	prevLower := false
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			out = append(out, strings.ToLower(v[start:end]))
 		}
-		for i, r := range v {
-			switch {
-			case unicode.IsLetter(r):
-				if unicode.IsUpper(r) && prevLower {
-					flush(i)
-				}
-				if start < 0 {
-					start = i
-				}
-				prevLower = unicode.IsLower(r)
-			default:
-				flush(i)
-				prevLower = false
-			}
-		}
-		flush(len(v))
+		start = -1
 	}
+	for i, r := range v {
+		switch {
+		case unicode.IsLetter(r):
+			if unicode.IsUpper(r) && prevLower {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+			}
+			prevLower = unicode.IsLower(r)
+		default:
+			flush(i)
+			prevLower = false
+		}
+	}
+	flush(len(v))
 	return out
 }
 

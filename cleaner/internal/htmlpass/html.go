@@ -367,15 +367,6 @@ func classID(n *html.Node) string {
 	return strings.ToLower(class + " " + id)
 }
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if w != "" && strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // unlikelyCandidate is the class/id test Readability applies before
 // scoring: boilerplate words, unless a content word is there too.
 func (h *htmlDoc) unlikelyCandidate(n *html.Node) bool {
@@ -395,7 +386,7 @@ func (h *htmlDoc) unlikelyCandidate(n *html.Node) bool {
 	if strings.TrimSpace(ci) == "" {
 		return false
 	}
-	return containsAny(ci, h.set.Words(rules.WordsHTMLUnlikely)) && !containsAny(ci, h.set.Words(rules.WordsHTMLMaybe))
+	return hasClassWord(ci, h.set.Words(rules.WordsHTMLUnlikely)) && !hasClassWord(ci, h.set.Words(rules.WordsHTMLMaybe))
 }
 
 // selectorRule returns the first selector rule (not a part of a comment

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
@@ -75,18 +76,47 @@ func containsNode(ns []*html.Node, n *html.Node) bool {
 // classWeight is ±25 for content and boilerplate words in class and id.
 func (h *htmlDoc) classWeight(n *html.Node) float64 {
 	w := 0.0
-	for _, v := range []string{strings.ToLower(attr(n, "class")), strings.ToLower(attr(n, "id"))} {
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
 		if v == "" {
 			continue
 		}
-		if containsAny(v, h.set.Words(rules.WordsHTMLNegative)) {
+		if hasClassWord(v, h.set.Words(rules.WordsHTMLNegative)) {
 			w -= 25
 		}
-		if containsAny(v, h.set.Words(rules.WordsHTMLPositive)) {
+		if hasClassWord(v, h.set.Words(rules.WordsHTMLPositive)) {
 			w += 25
 		}
 	}
 	return w
+}
+
+// hasClassWord reports whether a class or id value holds one of words as
+// a word of its own or the start of one ("sidebar" in "sidebars-left",
+// "comment" in "CommentList"; "rail" is not in "trailer"). A word written
+// with a hyphen ("-ad-", "com-") is looked for as written.
+func hasClassWord(value string, words []string) bool {
+	lower := strings.ToLower(value)
+	var toks []string
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if strings.Contains(lower, w) {
+				return true
+			}
+			continue
+		}
+		if toks == nil {
+			toks = splitClassWords(value)
+		}
+		for _, t := range toks {
+			if strings.HasPrefix(t, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (h *htmlDoc) initialScore(n *html.Node, flags int) float64 {

@@ -47,3 +47,23 @@ func TestScoredWrapper(t *testing.T) {
 		t.Errorf("onlyElementChild(section a) = %v, want its div", n)
 	}
 }
+
+func TestHasClassWord(t *testing.T) {
+	words := []string{"rail", "sidebar", "comment", "-ad-"}
+	for _, tc := range []struct {
+		value string
+		want  bool
+	}{
+		{"right-rail", true},
+		{"trailer-video", false},
+		{"sidebars", true},
+		{"CommentList", true},
+		{"uncommented", false},
+		{"story-ad-slot", true},
+		{"headline", false},
+	} {
+		if got := hasClassWord(tc.value, words); got != tc.want {
+			t.Errorf("hasClassWord(%q) = %v, want %v", tc.value, got, tc.want)
+		}
+	}
+}
