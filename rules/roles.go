@@ -18,11 +18,12 @@ const (
 	IDReadAlsoLabel     = "read_also.label"
 	IDCommentSection    = "comments.html.section"
 	IDRepeatedHeader    = "comments.header.repeated"
+	IDLinkBlock         = "site.link-block"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock}
 
 // Word lists (list macros under define:) the code reads.
 const (

@@ -557,7 +557,66 @@ func (h *htmlDoc) article(outside *rules.Rule) ([]hblock, map[*html.Node]bool) {
 	for _, n := range outsideOrder {
 		h.marks = append(h.marks, mark{node: n, rule: outside, text: outsideText[n].String()})
 	}
-	return kept, in
+	return h.dropLinkBlocks(kept), in
+}
+
+// dropLinkBlocks removes the blocks of the article that are nearly all
+// link text (isLinkBlock): rows of next-story, topic and "read more"
+// links. Not a table's cells (a table is data), and not when such blocks
+// are most of the article (a page that is a list of links is its
+// content).
+func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
+	r := h.set.Rule(rules.IDLinkBlock)
+	if r == nil {
+		return kept
+	}
+	total, links := 0, 0
+	for _, b := range kept {
+		total += b.chars
+		if isLinkBlock(b) && !inTable(b.node) {
+			links += b.chars
+		}
+	}
+	if links == 0 || links*5 >= total*2 {
+		return kept
+	}
+	// Only at the edges of the article: before its first paragraph or
+	// after its last. Between paragraphs, linked headings and lists of
+	// linked items are the article's own.
+	first, last := -1, -1
+	for i, b := range kept {
+		if b.chars >= 80 && !isLinkBlock(b) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	out := kept[:0]
+	for i, b := range kept {
+		if (i < first || i > last) && isLinkBlock(b) && !inTable(b.node) {
+			h.marks = append(h.marks, mark{node: b.node, rule: r, text: b.text})
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// inTable reports whether n is a table's cell or inside one.
+func inTable(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Td || a.DataAtom == atom.Th {
+			return true
+		}
+	}
+	return false
+}
+
+// isLinkBlock reports whether a block is nearly all link text: three
+// quarters of its letters or more are in links.
+func isLinkBlock(b hblock) bool {
+	return b.chars > 0 && b.linkChars*4 >= b.chars*3
 }
 
 // subtreeText is the visible text of a subtree, a line per block.
