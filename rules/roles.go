@@ -40,6 +40,7 @@ const (
 	WordsOrdinals       = "ordinal_suffixes"    // after a day's number ("1st", "2nd", "3e")
 	WordsBylineEnds     = "byline_ends"         // what ends the names of a byline ("updated")
 	WordsTimeEnds       = "time_ends"           // what a line that ends in a time ends with ("pm", "ago")
+	WordsTimeUnits      = "time_units"          // the units of a relative time ("hours", "Tagen")
 	WordsComment        = "comment_words"       // class and id words of comment sections
 	WordsCommentState   = "comment_state_words" // class and id words that only say something about comments
 )
@@ -47,4 +48,4 @@ const (
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsComment, WordsCommentState}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsComment, WordsCommentState}

@@ -107,6 +107,10 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 	firstTime, hasClock, hasNumber := -1, false, false
 	for k, t := range toks {
 		switch {
+		case p.relativeTime(toks, k):
+			// "2 hours ago": the number and its unit.
+			kinds[k] = '#'
+			hasClock = true
 		case startsWithDigit(t):
 			// A number, a date or a clock ("12:02PM", "1st"); a handle
 			// with digits ("pgod17") is a name.
@@ -117,7 +121,8 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 			kinds[k] = '#'
 		case !strings.ContainsFunc(t, unicode.IsLetter):
 			kinds[k] = 'p'
-		case p.isStopword(strings.Trim(t, ".,:;()")):
+		case unicode.IsLower(firstRune(t)) && p.isStopword(strings.Trim(t, ".,:;()")):
+			// (A capital "A" is an initial: "Colin A".)
 			kinds[k] = 's'
 		default:
 			kinds[k] = '*'
@@ -165,12 +170,29 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		}
 	}
 	author := strings.Trim(strings.Join(toks[start:end], " "), ",;:-|")
+	if name, _, ok := strings.Cut(author, ","); ok {
+		author = name // "Ann Smith, Stannery Bridge": a name, then a place
+	}
 	return b.String(), rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(toks[firstTime:], " "), "()[]")}
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
 }
 
 func startsWithDigit(t string) bool {
 	t = strings.TrimLeft(t, "([")
 	return t != "" && t[0] >= '0' && t[0] <= '9'
+}
+
+// relativeTime reports whether toks[k] is a relative time's unit after a
+// number ("2 hours ago", "vor 3 Tagen"): the packs' time_units.
+func (p *textPass) relativeTime(toks []string, k int) bool {
+	return k > 0 && startsWithDigit(toks[k-1]) &&
+		slices.Contains(p.set.Words(rules.WordsTimeUnits), strings.ToLower(strings.Trim(toks[k], ".,")))
 }
 
 // timeWord reports whether a token is a word of a date or a time: a

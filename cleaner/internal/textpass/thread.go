@@ -191,7 +191,7 @@ func (p threadReader) parseThread() {
 		group := p.newGroup()
 		c := doc.Comment{
 			ID:      base + k + 1,
-			Author:  rules.Normalize(h.groups[rules.FieldAuthor]),
+			Author:  authorName(h.groups[rules.FieldAuthor]),
 			Posted:  h.groups[rules.FieldPosted],
 			ReplyTo: rules.Normalize(h.groups[rules.FieldReplyTo]),
 			Edited:  h.groups[rules.FieldEdited],
@@ -217,6 +217,9 @@ func (p threadReader) parseThread() {
 				p.labels[i] = label{rule: r, group: group}
 				if e := g[rules.FieldEdited]; e != "" {
 					c.Edited = e
+				}
+				if to := rules.Normalize(g[rules.FieldReplyTo]); to != "" && c.ReplyTo == "" && len(paras) == 0 && len(cur) == 0 {
+					c.ReplyTo = to // only above the comment's text
 				}
 				continue
 			}
@@ -327,4 +330,16 @@ func (p threadReader) afterThread(from int) {
 		zr.openZone(start, limit, p.labels[start].rule)
 		zr.parseZone(len(p.zones) - 1)
 	}
+}
+
+// authorName is a header's author without what a layout prints beside
+// the name after a separator ("bramblewick · 212 points").
+func authorName(s string) string {
+	s = rules.Normalize(s)
+	for _, sep := range []string{" · ", " • ", " | "} {
+		if name, _, ok := strings.Cut(s, sep); ok && name != "" {
+			s = name
+		}
+	}
+	return s
 }
