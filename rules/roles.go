@@ -19,11 +19,13 @@ const (
 	IDCommentSection    = "comments.html.section"
 	IDRepeatedHeader    = "comments.header.repeated"
 	IDLinkBlock         = "site.link-block"
+	IDCallToAction      = "appeal.call-to-action"
+	IDNewsletterCTA     = "newsletter.call-to-action"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDCallToAction, IDNewsletterCTA}
 
 // Word lists (list macros under define:) the code reads.
 const (
@@ -41,6 +43,10 @@ const (
 	WordsBylineEnds     = "byline_ends"         // what ends the names of a byline ("updated")
 	WordsTimeEnds       = "time_ends"           // what a line that ends in a time ends with ("pm", "ago")
 	WordsTimeUnits      = "time_units"          // the units of a relative time ("hours", "Tagen")
+	WordsCTAAsk         = "cta_ask"             // the asks of a call to action (subscribe, donate)
+	WordsCTAReader      = "cta_reader"          // words that address the reader (you, Sie, vous)
+	WordsCTAUs          = "cta_us"              // words of the publication (we, our, free, €)
+	WordsCTANewsletter  = "cta_newsletter"      // words that make an ask a newsletter's
 	WordsComment        = "comment_words"       // class and id words of comment sections
 	WordsCommentState   = "comment_state_words" // class and id words that only say something about comments
 )
@@ -48,4 +54,4 @@ const (
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsComment, WordsCommentState}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTANewsletter, WordsComment, WordsCommentState}

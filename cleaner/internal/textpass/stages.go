@@ -32,7 +32,8 @@ var textStages = []stage{
 	{name: "tail", run: labelTail, article: true, after: []string{"zones"}},
 	{name: "parse-zones", run: parseZones, article: true, after: []string{"tail"}},
 	{name: "outside", run: labelOutside, article: true, after: []string{"article", "parse-zones"}},
-	{name: "offer-blocks", run: applyOfferBlocks, article: true, after: []string{"anywhere", "tail"}},
+	{name: "calls-to-action", run: labelCallsToAction, article: true, after: []string{"tail"}},
+	{name: "offer-blocks", run: applyOfferBlocks, article: true, after: []string{"anywhere", "tail", "calls-to-action"}},
 	{name: "extract", run: extract, after: []string{"parse-zones", "offer-blocks"}},
 }
 
