@@ -107,7 +107,23 @@ func (r *Result) RawBody() []byte {
 // Clean cleans one document. It fails only on input that is not text
 // (ErrBinary) or when ctx is done.
 func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {
-	d, err := decode(input, c.input)
+	return c.CleanHinted(ctx, input, Hint{Kind: c.input})
+}
+
+// Hint is what is known about one input from outside it, as a crawl
+// record tells it.
+type Hint struct {
+	// Kind forces the input kind; Auto sniffs it.
+	Kind InputKind
+	// Charset is the encoding a transport named (an HTTP Content-Type's
+	// charset): it wins over the page's own declaration for bytes that are
+	// not UTF-8.
+	Charset string
+}
+
+// CleanHinted is Clean with what a crawl record says about the input.
+func (c *Cleaner) CleanHinted(ctx context.Context, input []byte, h Hint) (*Result, error) {
+	d, err := decodeHinted(input, h.Kind, h.Charset)
 	if err != nil {
 		return nil, err
 	}

@@ -76,6 +76,13 @@ type decoded struct {
 // (U+FFFD in HTML, as browsers read it); input that looks binary is
 // refused with a *BinaryError.
 func decode(raw []byte, kind InputKind) (decoded, error) {
+	return decodeHinted(raw, kind, "")
+}
+
+// decodeHinted is decode with the charset a transport named (an HTTP
+// Content-Type header); it wins over the page's own declaration for
+// bytes that are not UTF-8.
+func decodeHinted(raw []byte, kind InputKind, charsetHint string) (decoded, error) {
 	var d decoded
 	enc, prefix := rawUTF8, 0
 	switch {
@@ -96,7 +103,11 @@ func decode(raw []byte, kind InputKind) (decoded, error) {
 		d.kind = sniff(raw[prefix:])
 	}
 	if enc == rawUTF8 && d.kind == HTML && !utf8.Valid(raw[prefix:]) {
-		e, name, _ := charset.DetermineEncoding(raw[prefix:], "text/html")
+		contentType := "text/html"
+		if charsetHint != "" {
+			contentType += "; charset=" + charsetHint
+		}
+		e, name, _ := charset.DetermineEncoding(raw[prefix:], contentType)
 		if name != "utf-8" && name != "windows-1252" {
 			// The page names (or looks like) an encoding of its own.
 			if b, err := e.NewDecoder().Bytes(raw[prefix:]); err == nil {

@@ -108,9 +108,11 @@ func relFor(path string) string {
 	return clean
 }
 
-// outBase is where -o writes an input's outputs, without the extension.
+// outBase is where -o writes an input's outputs, without the extension
+// (and without a compression suffix: a.txt.gz gives a.txt).
 func (b *batch) outBase(in input) string {
-	return filepath.Join(b.o.outDir, strings.TrimSuffix(in.rel, filepath.Ext(in.rel)))
+	rel := plainName(in.rel)
+	return filepath.Join(b.o.outDir, strings.TrimSuffix(rel, filepath.Ext(rel)))
 }
 
 // claim marks an input whose -o outputs another input already writes. It
@@ -132,9 +134,17 @@ func (b *batch) one(in input) fileResult {
 	if r.err != nil {
 		return r
 	}
-	data, info, err := readFile(in.path, b.o.maxSize)
+	data, info, comp, err := loadFile(in.path, b.o.maxSize)
 	if err != nil {
 		r.err = err
+		return r
+	}
+	if bytes.HasPrefix(data, warcMagic) {
+		r.err = fmt.Errorf("%s: is a WARC file; clean it to JSON Lines with: winnow %s > clean.jsonl", in.path, in.path)
+		return r
+	}
+	if comp != uncompressed && b.o.write {
+		r.err = fmt.Errorf("%s: is compressed; -w rewrites plain text files (use -o DIR for a cleaned copy)", in.path)
 		return r
 	}
 	res, err := b.c.Clean(context.Background(), data)

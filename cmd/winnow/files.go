@@ -20,20 +20,52 @@ import (
 const tempMarker = ".winnow-"
 
 // readInput reads a file or, for "-", stdin, refusing more than max bytes,
-// non-regular files, and files that changed while they were read.
+// non-regular files, and files that changed while they were read. A
+// compressed input (gzip, zstd, bzip2, by its magic number) is read
+// decompressed.
 func readInput(name string, stdin io.Reader, max int64) ([]byte, error) {
 	if name != "-" {
-		data, _, err := readFile(name, max)
+		data, _, _, err := loadFile(name, max)
 		return data, err
 	}
-	data, err := io.ReadAll(io.LimitReader(stdin, max+1))
+	r, _, err := decompressed(stdin)
 	if err != nil {
 		return nil, fmt.Errorf("<stdin>: %w", err)
 	}
-	if int64(len(data)) > max {
+	data, over, err := readAllLimit(r, max)
+	if err != nil {
+		return nil, fmt.Errorf("<stdin>: %w", err)
+	}
+	if over {
 		return nil, fmt.Errorf("<stdin>: input is over --max-size (%d bytes); raise --max-size to clean it", max)
 	}
 	return data, nil
+}
+
+// loadFile is readFile, decompressing a compressed file in memory (up to
+// max bytes): the bytes to clean, the file's info, and its compression.
+func loadFile(name string, max int64) ([]byte, os.FileInfo, compression, error) {
+	data, info, err := readFile(name, max)
+	if err != nil {
+		return nil, nil, uncompressed, err
+	}
+	c := sniffCompression(data)
+	if c == uncompressed {
+		return data, info, c, nil
+	}
+	r, _, err := decompressed(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, c, fmt.Errorf("%s: %w", name, err)
+	}
+	defer r.Close()
+	plain, over, err := readAllLimit(r, max)
+	if err != nil {
+		return nil, nil, c, fmt.Errorf("%s: %w (a truncated or corrupt compressed file?)", name, err)
+	}
+	if over {
+		return nil, nil, c, fmt.Errorf("%s: over --max-size (%d bytes) once decompressed; raise --max-size to clean it", name, max)
+	}
+	return plain, info, c, nil
 }
 
 // readFile reads a file (a symlink: its target) and what it was when read,

@@ -76,7 +76,7 @@ func (w *walker) walk(ctx context.Context, args []string, emit func(input) bool)
 				}
 				return nil
 			}
-			if strings.HasSuffix(name, ".meta.json") || !w.exts[strings.ToLower(filepath.Ext(name))] {
+			if strings.HasSuffix(name, ".meta.json") || !w.exts[extOf(name)] {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {

@@ -15,9 +15,10 @@ import (
 
 // record is one line of a JSON Lines stream.
 type record struct {
-	source string // file name, or <stdin>
-	line   int    // 1-based
-	data   []byte // without the newline; nil when the line was too long
+	source string    // file name, or <stdin>
+	line   int       // 1-based (a WARC's record number)
+	data   []byte    // without the newline; nil when the line was too long
+	warc   *warcInfo // a WARC record's document: data is the payload
 }
 
 type recordResult struct {
@@ -87,6 +88,9 @@ func cleanRecord(c *cleaner.Cleaner, o *options, rec record) recordResult {
 	if rec.data == nil {
 		r.err = fmt.Errorf("%s: line is over --max-size (%d bytes); dropped", where, o.maxSize)
 		return r
+	}
+	if rec.warc != nil {
+		return cleanWARCRecord(c, rec, where)
 	}
 	if len(bytes.TrimSpace(rec.data)) == 0 {
 		r.out = rec.data
@@ -226,8 +230,9 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	}
 	var total stats
 	dropped := 0
+	wst := &warcStats{skipped: map[string]int{}}
 	eng := ordered[record, recordResult]{workers: o.jobs, window: 16 * o.jobs, budget: 256 << 20}
-	src := recordSource{o: o, stdin: stdin, report: report}
+	src := recordSource{o: o, stdin: stdin, report: report, warc: wst}
 	eng.run(ctx, func(emit func(record, int64) bool) {
 		src.each(ctx, emit)
 	}, func(rec record) recordResult { return cleanRecord(c, o, rec) }, func(r recordResult) {
@@ -257,6 +262,9 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	if o.stats {
 		printStats(stderr, total)
 	}
+	if !o.quiet {
+		printWARCStats(stderr, wst)
+	}
 	if dropped > 0 {
 		lines := "lines"
 		if dropped == 1 {
@@ -272,4 +280,30 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 		return exitError
 	}
 	return exitOK
+}
+
+// cleanWARCRecord cleans the document of a WARC record into its JSON line.
+func cleanWARCRecord(c *cleaner.Cleaner, rec record, where string) recordResult {
+	var r recordResult
+	res, err := c.CleanHinted(context.Background(), rec.data, rec.warc.hint)
+	if err != nil {
+		r.err = fmt.Errorf("%s (%s): %v; skipped", where, rec.warc.url, err)
+		return r
+	}
+	for _, w := range res.Warnings {
+		r.warnings = append(r.warnings, where+": "+w)
+	}
+	r.stats.add(res.Meta)
+	body, err := marshalNoEscape(res.Body)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	meta, err := marshalNoEscape(res.Meta)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.out = warcLine(rec.warc, body, meta)
+	return r
 }

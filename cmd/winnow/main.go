@@ -174,9 +174,22 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(o.paths) == 1 {
 		name = o.paths[0]
 	}
-	if name == "-" && !o.quiet {
-		if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	// A crawl (WARC or WET, compressed or not) becomes JSON Lines.
+	if name != "-" && isWARC(name) {
+		o.jsonl = true
+		return runJSONL(ctx, c, &o, stdin, stdout, stderr)
+	}
+	if name == "-" {
+		if f, ok := stdin.(*os.File); ok && !o.quiet && term.IsTerminal(int(f.Fd())) {
 			fmt.Fprintln(stderr, "winnow: reading the text to clean from the terminal; end it with Ctrl-D (winnow -h for usage)")
+		}
+		if d, _, err := decompressed(stdin); err == nil {
+			br := bufferedStdin(d)
+			if head, _ := br.Peek(len(warcMagic)); bytes.Equal(head, warcMagic) {
+				o.jsonl = true
+				return runJSONL(ctx, c, &o, br, stdout, stderr)
+			}
+			stdin = br
 		}
 	}
 	return cleanOne(ctx, c, &o, name, stdin, stdout, stderr)
