@@ -13,6 +13,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/winnow-text/winnow/cleaner"
+	"github.com/winnow-text/winnow/internal/crawl"
 	"golang.org/x/term"
 )
 
@@ -111,7 +112,7 @@ func relFor(path string) string {
 // outBase is where -o writes an input's outputs, without the extension
 // (and without a compression suffix: a.txt.gz gives a.txt).
 func (b *batch) outBase(in input) string {
-	rel := plainName(in.rel)
+	rel := crawl.PlainName(in.rel)
 	return filepath.Join(b.o.outDir, strings.TrimSuffix(rel, filepath.Ext(rel)))
 }
 
@@ -139,11 +140,11 @@ func (b *batch) one(in input) fileResult {
 		r.err = err
 		return r
 	}
-	if bytes.HasPrefix(data, warcMagic) {
+	if bytes.HasPrefix(data, crawl.Magic) {
 		r.err = fmt.Errorf("%s: is a WARC file; clean it to JSON Lines with: winnow %s > clean.jsonl", in.path, in.path)
 		return r
 	}
-	if comp != uncompressed && b.o.write {
+	if comp != crawl.Uncompressed && b.o.write {
 		r.err = fmt.Errorf("%s: is compressed; -w rewrites plain text files (use -o DIR for a cleaned copy)", in.path)
 		return r
 	}

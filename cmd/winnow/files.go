@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/winnow-text/winnow/internal/crawl"
 )
 
 // tempMarker is in the name of every temporary file winnow writes, with the
@@ -28,11 +30,11 @@ func readInput(name string, stdin io.Reader, max int64) ([]byte, error) {
 		data, _, _, err := loadFile(name, max)
 		return data, err
 	}
-	r, _, err := decompressed(stdin)
+	r, _, err := crawl.Decompress(stdin)
 	if err != nil {
 		return nil, fmt.Errorf("<stdin>: %w", err)
 	}
-	data, over, err := readAllLimit(r, max)
+	data, over, err := crawl.ReadAllLimit(r, max)
 	if err != nil {
 		return nil, fmt.Errorf("<stdin>: %w", err)
 	}
@@ -44,21 +46,21 @@ func readInput(name string, stdin io.Reader, max int64) ([]byte, error) {
 
 // loadFile is readFile, decompressing a compressed file in memory (up to
 // max bytes): the bytes to clean, the file's info, and its compression.
-func loadFile(name string, max int64) ([]byte, os.FileInfo, compression, error) {
+func loadFile(name string, max int64) ([]byte, os.FileInfo, crawl.Compression, error) {
 	data, info, err := readFile(name, max)
 	if err != nil {
-		return nil, nil, uncompressed, err
+		return nil, nil, crawl.Uncompressed, err
 	}
-	c := sniffCompression(data)
-	if c == uncompressed {
+	c := crawl.SniffCompression(data)
+	if c == crawl.Uncompressed {
 		return data, info, c, nil
 	}
-	r, _, err := decompressed(bytes.NewReader(data))
+	r, _, err := crawl.Decompress(bytes.NewReader(data))
 	if err != nil {
 		return nil, nil, c, fmt.Errorf("%s: %w", name, err)
 	}
 	defer r.Close()
-	plain, over, err := readAllLimit(r, max)
+	plain, over, err := crawl.ReadAllLimit(r, max)
 	if err != nil {
 		return nil, nil, c, fmt.Errorf("%s: %w (a truncated or corrupt compressed file?)", name, err)
 	}

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/winnow-text/winnow/internal/crawl"
 )
 
 // input is one file to clean.
@@ -76,7 +78,7 @@ func (w *walker) walk(ctx context.Context, args []string, emit func(input) bool)
 				}
 				return nil
 			}
-			if strings.HasSuffix(name, ".meta.json") || !w.exts[extOf(name)] {
+			if strings.HasSuffix(name, ".meta.json") || !w.exts[crawl.ExtOf(name)] {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {

@@ -2,24 +2,18 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"sync"
 
 	"github.com/winnow-text/winnow/cleaner"
+	"github.com/winnow-text/winnow/internal/crawl"
 )
 
-// record is one line of a JSON Lines stream.
-type record struct {
-	source string    // file name, or <stdin>
-	line   int       // 1-based (a WARC's record number)
-	data   []byte    // without the newline; nil when the line was too long
-	warc   *warcInfo // a WARC record's document: data is the payload
-}
+// record is one document of a JSON Lines or WARC stream.
+type record = crawl.Record
 
 type recordResult struct {
 	out      []byte // the line to write (without newline); nil: drop it
@@ -27,193 +21,6 @@ type recordResult struct {
 	dropped  bool   // a malformed line dropped as --jsonl-drop-bad asks: not an error
 	warnings []string
 	stats    stats
-}
-
-// field is one member of a JSON object, its value kept as it was.
-type field struct {
-	key string
-	raw json.RawMessage
-}
-
-// parseObject reads a JSON object keeping its members' order and values.
-func parseObject(data []byte) ([]field, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	if tok != json.Delim('{') {
-		return nil, errors.New("not a JSON object")
-	}
-	var fields []field
-	for dec.More() {
-		kt, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, ok := kt.(string)
-		if !ok {
-			return nil, errors.New("object key is not a string")
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, err
-		}
-		fields = append(fields, field{key, raw})
-	}
-	if _, err := dec.Token(); err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("data after the object")
-	}
-	return fields, nil
-}
-
-func marshalNoEscape(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
-}
-
-// cleanRecord cleans the text field of one record and adds the metadata.
-func cleanRecord(c *cleaner.Cleaner, o *options, rec record) recordResult {
-	var r recordResult
-	where := fmt.Sprintf("%s:%d", rec.source, rec.line)
-	if rec.data == nil {
-		r.err = fmt.Errorf("%s: line is over --max-size (%d bytes); dropped", where, o.maxSize)
-		return r
-	}
-	if rec.warc != nil {
-		return cleanWARCRecord(c, rec, where)
-	}
-	if len(bytes.TrimSpace(rec.data)) == 0 {
-		r.out = rec.data
-		return r
-	}
-	bad := func(err error) recordResult {
-		if o.jsonlDropBad {
-			r.dropped = true
-			r.warnings = append(r.warnings, fmt.Sprintf("%s: malformed JSON (%v); dropped", where, err))
-		} else {
-			r.err = fmt.Errorf("%s: malformed JSON (%v); passed through unchanged", where, err)
-			r.out = rec.data
-		}
-		return r
-	}
-	fields, err := parseObject(rec.data)
-	if err != nil {
-		return bad(err)
-	}
-	ti := -1
-	for i, f := range fields {
-		if f.key == o.textField {
-			ti = i
-		}
-	}
-	var text string
-	if ti < 0 || len(fields[ti].raw) == 0 || fields[ti].raw[0] != '"' || json.Unmarshal(fields[ti].raw, &text) != nil {
-		what := "no field"
-		if ti >= 0 {
-			what = "not a string in field"
-		}
-		r.warnings = append(r.warnings, fmt.Sprintf("%s: %s %q; passed through unchanged", where, what, o.textField))
-		r.out = rec.data
-		return r
-	}
-	res, err := c.Clean(context.Background(), []byte(text))
-	if err != nil {
-		r.err = fmt.Errorf("%s: %v; passed through unchanged", where, err)
-		r.out = rec.data
-		return r
-	}
-	for _, w := range res.Warnings {
-		r.warnings = append(r.warnings, where+": "+w)
-	}
-	r.stats.add(res.Meta)
-	body, err := marshalNoEscape(res.Body)
-	if err != nil {
-		return bad(err)
-	}
-	meta, err := marshalNoEscape(res.Meta)
-	if err != nil {
-		return bad(err)
-	}
-	fields[ti].raw = body
-	placed := false
-	for i := range fields {
-		if fields[i].key == o.metaField {
-			fields[i].raw = meta
-			placed = true
-		}
-	}
-	if !placed {
-		fields = append(fields, field{o.metaField, meta})
-	}
-	var b bytes.Buffer
-	b.Grow(len(rec.data) + len(meta))
-	b.WriteByte('{')
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := marshalNoEscape(f.key)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(f.raw)
-	}
-	b.WriteByte('}')
-	r.out = b.Bytes()
-	return r
-}
-
-// readRecords sends the lines of r to emit; a line longer than max bytes
-// is sent with nil data (it is reported and dropped).
-func readRecords(r io.Reader, source string, max int64, emit func(record, int64) bool) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	for n := 1; ; n++ {
-		var line []byte
-		tooLong := false
-		for {
-			chunk, err := br.ReadSlice('\n')
-			if !tooLong {
-				if int64(len(line)+len(chunk)) > max+1 {
-					tooLong, line = true, nil
-				} else {
-					line = append(line, chunk...)
-				}
-			}
-			if err == bufio.ErrBufferFull {
-				continue
-			}
-			if err == io.EOF {
-				if len(line) == 0 && !tooLong {
-					return nil
-				}
-				break
-			}
-			if err != nil {
-				return err
-			}
-			break
-		}
-		line = bytes.TrimSuffix(line, []byte("\n"))
-		line = bytes.TrimSuffix(line, []byte("\r"))
-		rec := record{source: source, line: n, data: line}
-		if tooLong {
-			rec.data = nil
-		} else if rec.data == nil {
-			rec.data = []byte{}
-		}
-		if !emit(rec, int64(len(line))) {
-			return nil
-		}
-	}
 }
 
 // runJSONL cleans JSON Lines from stdin or the named files to stdout, in
@@ -230,7 +37,7 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	}
 	var total stats
 	dropped := 0
-	wst := &warcStats{skipped: map[string]int{}}
+	wst := crawl.NewStats()
 	eng := ordered[record, recordResult]{workers: o.jobs, window: 16 * o.jobs, budget: 256 << 20}
 	src := recordSource{o: o, stdin: stdin, report: report, warc: wst}
 	eng.run(ctx, func(emit func(record, int64) bool) {
@@ -263,7 +70,7 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 		printStats(stderr, total)
 	}
 	if !o.quiet {
-		printWARCStats(stderr, wst)
+		crawl.PrintStats(stderr, wst)
 	}
 	if dropped > 0 {
 		lines := "lines"
@@ -282,28 +89,22 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	return exitOK
 }
 
-// cleanWARCRecord cleans the document of a WARC record into its JSON line.
-func cleanWARCRecord(c *cleaner.Cleaner, rec record, where string) recordResult {
-	var r recordResult
-	res, err := c.CleanHinted(context.Background(), rec.data, rec.warc.hint)
-	if err != nil {
-		r.err = fmt.Errorf("%s (%s): %v; skipped", where, rec.warc.url, err)
-		return r
+// cleanRecord cleans one record (see crawl.Clean); a malformed line is
+// passed through or, with --jsonl-drop-bad, dropped and counted.
+func cleanRecord(c *cleaner.Cleaner, o *options, rec record) recordResult {
+	out := crawl.Clean(context.Background(), c, rec, crawl.Fields{Text: o.textField, Meta: o.metaField})
+	r := recordResult{out: out.Out, err: out.Err, warnings: out.Warnings}
+	if out.Meta != nil {
+		r.stats.add(*out.Meta)
 	}
-	for _, w := range res.Warnings {
-		r.warnings = append(r.warnings, where+": "+w)
+	switch {
+	case errors.Is(out.Err, crawl.ErrTooLong):
+		r.err = fmt.Errorf("%s:%d: line is over --max-size (%d bytes); dropped", rec.Source, rec.Line, o.maxSize)
+	case out.Malformed && o.jsonlDropBad:
+		r.out, r.err, r.dropped = nil, nil, true
+		r.warnings = append(r.warnings, out.Err.Error()+"; dropped")
+	case out.Malformed:
+		r.err = fmt.Errorf("%w; passed through unchanged", out.Err)
 	}
-	r.stats.add(res.Meta)
-	body, err := marshalNoEscape(res.Body)
-	if err != nil {
-		r.err = err
-		return r
-	}
-	meta, err := marshalNoEscape(res.Meta)
-	if err != nil {
-		r.err = err
-		return r
-	}
-	r.out = warcLine(rec.warc, body, meta)
 	return r
 }

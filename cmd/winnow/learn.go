@@ -36,9 +36,12 @@ func learn(ctx context.Context, c *cleaner.Cleaner, o *options, stderr io.Writer
 		src := recordSource{o: o, report: report}
 		eng.run(ctx, func(emit func(string, int64) bool) {
 			src.each(ctx, func(rec record, size int64) bool {
+				if rec.WARC != nil {
+					return emit(string(rec.Data), size)
+				}
 				var m map[string]json.RawMessage
 				var text string
-				if rec.data != nil && json.Unmarshal(rec.data, &m) == nil && json.Unmarshal(m[o.textField], &text) == nil {
+				if rec.Data != nil && json.Unmarshal(rec.Data, &m) == nil && json.Unmarshal(m[o.textField], &text) == nil {
 					return emit(text, size)
 				}
 				return true

@@ -11,6 +11,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/spf13/pflag"
 	"github.com/winnow-text/winnow/cleaner"
+	"github.com/winnow-text/winnow/internal/crawl"
 	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/term"
 )
@@ -175,7 +177,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		name = o.paths[0]
 	}
 	// A crawl (WARC or WET, compressed or not) becomes JSON Lines.
-	if name != "-" && isWARC(name) {
+	if name != "-" && crawl.IsWARC(name) {
 		o.jsonl = true
 		return runJSONL(ctx, c, &o, stdin, stdout, stderr)
 	}
@@ -183,9 +185,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if f, ok := stdin.(*os.File); ok && !o.quiet && term.IsTerminal(int(f.Fd())) {
 			fmt.Fprintln(stderr, "winnow: reading the text to clean from the terminal; end it with Ctrl-D (winnow -h for usage)")
 		}
-		if d, _, err := decompressed(stdin); err == nil {
-			br := bufferedStdin(d)
-			if head, _ := br.Peek(len(warcMagic)); bytes.Equal(head, warcMagic) {
+		if d, _, err := crawl.Decompress(stdin); err == nil {
+			br := bufio.NewReaderSize(d, 64<<10)
+			if head, _ := br.Peek(len(crawl.Magic)); bytes.Equal(head, crawl.Magic) {
 				o.jsonl = true
 				return runJSONL(ctx, c, &o, br, stdout, stderr)
 			}

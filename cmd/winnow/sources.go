@@ -1,14 +1,14 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/winnow-text/winnow/internal/crawl"
 )
 
 // The inputs of a run come from one of two sources, in a stable order:
@@ -73,7 +73,7 @@ type recordSource struct {
 	o      *options
 	stdin  io.Reader
 	report func(error)
-	warc   *warcStats // counts a WARC file's records that are no documents (nil: not counted)
+	warc   *crawl.Stats // counts a WARC file's records that are no documents (nil: not counted)
 }
 
 func (s recordSource) each(ctx context.Context, emit func(record, int64) bool) {
@@ -88,58 +88,25 @@ func (s recordSource) each(ctx context.Context, emit func(record, int64) bool) {
 	}
 }
 
-// file emits the records of one source ("-": stdin): JSON Lines, or the
-// documents of a WARC file; compressed or not (by magic number). It
+// file emits the records of one source ("-": stdin): see crawl.Each. It
 // returns false when emit asked to stop.
 func (s recordSource) file(src string, emit func(record, int64) bool) bool {
-	r, name := s.stdin, "<stdin>"
-	if src != "-" {
-		f, err := os.Open(src)
-		if err != nil {
-			s.report(pathError(src, err))
-			return true
-		}
-		defer f.Close()
-		r, name = f, src
-		if head := peekFile(f); sniffCompression(head) == gzipped && isWARC(src) {
-			// gowarc reads a gzip member per record itself, and a corrupt
-			// member costs that record only.
-			return warcRecords(name, f, s.o.maxSize, s.stats(), s.report, emit)
-		}
+	if src == "-" {
+		return crawl.Each("<stdin>", s.stdin, s.o.maxSize, s.stats(), s.report, emit)
 	}
-	d, _, err := decompressed(r)
+	f, err := os.Open(src)
 	if err != nil {
-		s.report(fmt.Errorf("%s: %w", name, err))
+		s.report(pathError(src, err))
 		return true
 	}
-	defer d.Close()
-	br := bufio.NewReaderSize(d, 64<<10)
-	if head, _ := br.Peek(len(warcMagic)); bytes.Equal(head, warcMagic) {
-		return warcRecords(name, br, s.o.maxSize, s.stats(), s.report, emit)
-	}
-	stopped := false
-	err = readRecords(br, name, s.o.maxSize, func(rec record, size int64) bool {
-		stopped = !emit(rec, size)
-		return !stopped
-	})
-	if err != nil {
-		s.report(fmt.Errorf("%s: %w", name, err))
-	}
-	return !stopped
+	defer f.Close()
+	return crawl.Each(src, f, s.o.maxSize, s.stats(), s.report, emit)
 }
 
 // stats is where the source counts WARC records that are no documents.
-func (s recordSource) stats() *warcStats {
+func (s recordSource) stats() *crawl.Stats {
 	if s.warc == nil {
-		return &warcStats{skipped: map[string]int{}}
+		return crawl.NewStats()
 	}
 	return s.warc
-}
-
-// peekFile reads the first bytes of f and rewinds it.
-func peekFile(f *os.File) []byte {
-	head := make([]byte, 8)
-	n, _ := io.ReadFull(f, head)
-	_, _ = f.Seek(0, io.SeekStart)
-	return head[:n]
 }

@@ -1,4 +1,4 @@
-package main
+package crawl
 
 import (
 	"bufio"
@@ -13,42 +13,43 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// compression is how an input stream is compressed, known by its magic
+// Compression is how an input stream is compressed, known by its magic
 // number (not its name).
-type compression int
+type Compression int
 
+// The compressions.
 const (
-	uncompressed compression = iota
-	gzipped
-	zstdCompressed
-	bzip2ed
+	Uncompressed Compression = iota
+	Gzip
+	Zstd
+	Bzip2
 )
 
 var compressionMagic = []struct {
 	magic []byte
-	c     compression
+	c     Compression
 }{
-	{[]byte{0x1f, 0x8b}, gzipped},
-	{[]byte{0x28, 0xb5, 0x2f, 0xfd}, zstdCompressed},
-	{[]byte("BZh"), bzip2ed},
+	{[]byte{0x1f, 0x8b}, Gzip},
+	{[]byte{0x28, 0xb5, 0x2f, 0xfd}, Zstd},
+	{[]byte("BZh"), Bzip2},
 }
 
-// sniffCompression names the compression a stream starts with.
-func sniffCompression(head []byte) compression {
+// SniffCompression names the Compression a stream starts with.
+func SniffCompression(head []byte) Compression {
 	for _, m := range compressionMagic {
 		if bytes.HasPrefix(head, m.magic) {
 			return m.c
 		}
 	}
-	return uncompressed
+	return Uncompressed
 }
 
 // compressedExts are the name endings of compressed inputs; a walk takes
 // NAME.txt.gz where it takes NAME.txt.
 var compressedExts = []string{".gz", ".zst", ".bz2"}
 
-// plainName is a file name without its compression suffix.
-func plainName(name string) string {
+// PlainName is a file name without its Compression suffix.
+func PlainName(name string) string {
 	for _, e := range compressedExts {
 		if strings.HasSuffix(strings.ToLower(name), e) {
 			return name[:len(name)-len(e)]
@@ -57,44 +58,44 @@ func plainName(name string) string {
 	return name
 }
 
-// decompressed is r read through the decompressor its magic number asks
+// Decompress is r read through the decompressor its magic number asks
 // for (r itself when it is not compressed), and which that was.
-func decompressed(r io.Reader) (io.ReadCloser, compression, error) {
+func Decompress(r io.Reader) (io.ReadCloser, Compression, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4)
-	c := sniffCompression(head)
+	c := SniffCompression(head)
 	switch c {
-	case gzipped:
+	case Gzip:
 		z, err := gzip.NewReader(br) // multistream: a member per record is one stream
 		if err != nil {
 			return nil, c, fmt.Errorf("gzip: %w", err)
 		}
 		return z, c, nil
-	case zstdCompressed:
+	case Zstd:
 		z, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
 		if err != nil {
 			return nil, c, fmt.Errorf("zstd: %w", err)
 		}
 		return z.IOReadCloser(), c, nil
-	case bzip2ed:
+	case Bzip2:
 		return io.NopCloser(bzip2.NewReader(br)), c, nil
 	}
 	return io.NopCloser(br), c, nil
 }
 
-// readAllLimit reads r to its end, refusing more than max bytes.
-func readAllLimit(r io.Reader, max int64) ([]byte, bool, error) {
+// ReadAllLimit reads r to its end, refusing more than max bytes.
+func ReadAllLimit(r io.Reader, max int64) ([]byte, bool, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	return data, int64(len(data)) > max, err
 }
 
-// compressedExt is the extension of a compressed name (".gz"), or "".
-func compressedExt(name string) string {
-	return strings.TrimPrefix(name, plainName(name))
+// CompressedExt is the extension of a compressed name (".gz"), or "".
+func CompressedExt(name string) string {
+	return strings.TrimPrefix(name, PlainName(name))
 }
 
-// extOf is a file's extension, looking through a compression suffix
+// ExtOf is a file's extension, looking through a Compression suffix
 // ("a.txt.gz": ".txt").
-func extOf(name string) string {
-	return strings.ToLower(filepath.Ext(plainName(name)))
+func ExtOf(name string) string {
+	return strings.ToLower(filepath.Ext(PlainName(name)))
 }

@@ -1,7 +1,6 @@
-package main
+package crawl
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -22,54 +21,57 @@ import (
 // with configurable error policies, reading gzip members per record as
 // Common Crawl writes them, and giving each record's offset.
 
-// warcMagic opens every WARC record.
-var warcMagic = []byte("WARC/")
+// Magic opens every WARC record.
+var Magic = []byte("WARC/")
 
-// warcInfo is what a WARC record says about the document in it.
-type warcInfo struct {
-	url, date, id string
-	hint          cleaner.Hint
+// WARCInfo is what a WARC record says about the document in it.
+type WARCInfo struct {
+	URL, Date, ID string
+	Hint          cleaner.Hint
 }
 
-// warcStats counts the records of a WARC file that were not documents.
-type warcStats struct {
-	documents int
-	skipped   map[string]int
-	errors    int
+// Stats counts the records of a WARC file that were not documents.
+type Stats struct {
+	Documents int
+	Skipped   map[string]int // by reason ("request", "status 404", "non-HTML")
+	Errors    int            // unreadable records
 }
+
+// NewStats returns empty counts.
+func NewStats() *Stats { return &Stats{Skipped: map[string]int{}} }
 
 // maxWARCErrors is how many records in a row may fail before the rest of
 // a WARC file is given up as unreadable.
 const maxWARCErrors = 8
 
-// isWARC reports whether a file is a WARC file, looking through its
-// compression.
-func isWARC(path string) bool {
+// IsWARC reports whether a file is a WARC file, looking through its
+// Compression.
+func IsWARC(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	return startsWARC(f)
+	return StartsWARC(f)
 }
 
-// startsWARC reports whether r, decompressed, starts like a WARC file.
-func startsWARC(r io.Reader) bool {
-	d, _, err := decompressed(r)
+// StartsWARC reports whether r, Decompress, starts like a WARC file.
+func StartsWARC(r io.Reader) bool {
+	d, _, err := Decompress(r)
 	if err != nil {
 		return false
 	}
-	head := make([]byte, len(warcMagic))
+	head := make([]byte, len(Magic))
 	n, _ := io.ReadFull(d, head)
-	return bytes.Equal(head[:n], warcMagic)
+	return bytes.Equal(head[:n], Magic)
 }
 
-// warcRecords sends the documents of a WARC stream to emit as records
+// ReadWARC sends the documents of a WARC stream to emit as records
 // (data: the HTTP payload or the WET text; warc: where it came from),
 // counting the rest in st and reporting unreadable records with their
 // offset; the other records are still read. It returns false when emit
 // asked to stop.
-func warcRecords(name string, r io.Reader, max int64, st *warcStats, report func(error), emit func(record, int64) bool) bool {
+func ReadWARC(name string, r io.Reader, max int64, st *Stats, report func(error), emit func(Record, int64) bool) bool {
 	// Crawls break the standard in small ways: syntax and block errors are
 	// ignored, and spec violations only noted (ignoring them drops the
 	// block of a WET conversion record without WARC-Refers-To).
@@ -89,7 +91,7 @@ func warcRecords(name string, r io.Reader, max int64, st *warcStats, report func
 			return true
 		}
 		if err != nil {
-			st.errors++
+			st.Errors++
 			report(fmt.Errorf("%s: record at offset %d: %v; skipped", name, rec.Offset, err))
 			if rec.WarcRecord != nil {
 				rec.Close()
@@ -104,12 +106,12 @@ func warcRecords(name string, r io.Reader, max int64, st *warcStats, report func
 		doc, skip := warcDocument(rec.WarcRecord, max)
 		rec.Close()
 		if skip != "" {
-			st.skipped[skip]++
+			st.Skipped[skip]++
 			continue
 		}
-		st.documents++
-		doc.source, doc.line = name, n
-		if !emit(doc, int64(len(doc.data))) {
+		st.Documents++
+		doc.Source, doc.Line = name, n
+		if !emit(doc, int64(len(doc.Data))) {
 			return false
 		}
 	}
@@ -117,31 +119,31 @@ func warcRecords(name string, r io.Reader, max int64, st *warcStats, report func
 
 // warcDocument reads the document of one record, or says why it is none
 // ("request", "non-HTML", "status 404", …).
-func warcDocument(wr gowarc.WarcRecord, max int64) (record, string) {
+func warcDocument(wr gowarc.WarcRecord, max int64) (Record, string) {
 	h := wr.WarcHeader()
-	info := &warcInfo{url: h.Get(gowarc.WarcTargetURI), date: h.Get(gowarc.WarcDate), id: wr.RecordId()}
+	info := &WARCInfo{URL: h.Get(gowarc.WarcTargetURI), Date: h.Get(gowarc.WarcDate), ID: wr.RecordId()}
 	var payload io.Reader
 	switch wr.Type() {
 	case gowarc.Response:
 		b, ok := wr.Block().(gowarc.HttpResponseBlock)
 		if !ok {
-			return record{}, "non-HTTP response"
+			return Record{}, "non-HTTP response"
 		}
 		if code := b.HttpStatusCode(); code != 200 {
-			return record{}, fmt.Sprintf("status %d", code)
+			return Record{}, fmt.Sprintf("status %d", code)
 		}
 		media, params, _ := mime.ParseMediaType(b.HttpHeader().Get("Content-Type"))
 		if media != "text/html" && media != "application/xhtml+xml" {
-			return record{}, "non-HTML"
+			return Record{}, "non-HTML"
 		}
-		info.hint = cleaner.Hint{Kind: cleaner.HTML, Charset: params["charset"]}
+		info.Hint = cleaner.Hint{Kind: cleaner.HTML, Charset: params["charset"]}
 		p, err := b.PayloadBytes()
 		if err != nil {
-			return record{}, "unreadable payload"
+			return Record{}, "unreadable payload"
 		}
 		payload = p
 	case gowarc.Conversion:
-		info.hint = cleaner.Hint{Kind: cleaner.Text}
+		info.Hint = cleaner.Hint{Kind: cleaner.Text}
 		var p io.Reader
 		var err error
 		if b, ok := wr.Block().(gowarc.PayloadBlock); ok {
@@ -150,71 +152,68 @@ func warcDocument(wr gowarc.WarcRecord, max int64) (record, string) {
 			p, err = wr.Block().RawBytes()
 		}
 		if err != nil {
-			return record{}, "unreadable payload"
+			return Record{}, "unreadable payload"
 		}
 		payload = p
 	default:
-		return record{}, strings.ToLower(wr.Type().String())
+		return Record{}, strings.ToLower(wr.Type().String())
 	}
-	data, over, err := readAllLimit(payload, max)
+	data, over, err := ReadAllLimit(payload, max)
 	switch {
 	case err != nil:
-		return record{}, "unreadable payload"
+		return Record{}, "unreadable payload"
 	case over:
-		return record{}, "over --max-size"
+		return Record{}, "over --max-size"
 	case len(bytes.TrimSpace(data)) == 0:
-		return record{}, "empty"
+		return Record{}, "empty"
 	}
-	return record{data: data, warc: info}, ""
+	return Record{Data: data, WARC: info}, ""
 }
 
 // warcLine is the JSON line of a cleaned WARC document.
-func warcLine(info *warcInfo, body, meta []byte) []byte {
+func warcLine(info *WARCInfo, body, meta []byte) []byte {
 	var b bytes.Buffer
 	field := func(key string, val []byte) {
 		if b.Len() > 1 {
 			b.WriteByte(',')
 		}
-		k, _ := marshalNoEscape(key)
+		k, _ := MarshalNoEscape(key)
 		b.Write(k)
 		b.WriteByte(':')
 		b.Write(val)
 	}
-	str := func(s string) []byte { v, _ := marshalNoEscape(s); return v }
+	str := func(s string) []byte { v, _ := MarshalNoEscape(s); return v }
 	b.WriteByte('{')
-	field("url", str(info.url))
-	field("warc_date", str(info.date))
-	field("warc_record_id", str(info.id))
+	field("url", str(info.URL))
+	field("warc_date", str(info.Date))
+	field("warc_record_id", str(info.ID))
 	field("text", body)
 	field("winnow", meta)
 	b.WriteByte('}')
 	return b.Bytes()
 }
 
-// printWARCStats tells on stderr how many documents a run cleaned and
+// PrintStats tells on stderr how many documents a run cleaned and
 // what it skipped.
-func printWARCStats(w io.Writer, st *warcStats) {
-	if st.documents == 0 && len(st.skipped) == 0 && st.errors == 0 {
+func PrintStats(w io.Writer, st *Stats) {
+	if st.Documents == 0 && len(st.Skipped) == 0 && st.Errors == 0 {
 		return
 	}
 	var kinds []string
-	for k := range st.skipped {
+	for k := range st.Skipped {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
 	var parts []string
 	for _, k := range kinds {
-		parts = append(parts, fmt.Sprintf("%d %s", st.skipped[k], k))
+		parts = append(parts, fmt.Sprintf("%d %s", st.Skipped[k], k))
 	}
-	msg := fmt.Sprintf("winnow: WARC: %d documents cleaned", st.documents)
+	msg := fmt.Sprintf("winnow: WARC: %d documents cleaned", st.Documents)
 	if len(parts) > 0 {
 		msg += "; skipped " + strings.Join(parts, ", ")
 	}
-	if st.errors > 0 {
-		msg += fmt.Sprintf("; %d unreadable records", st.errors)
+	if st.Errors > 0 {
+		msg += fmt.Sprintf("; %d unreadable records", st.Errors)
 	}
 	fmt.Fprintln(w, msg)
 }
-
-// bufferedStdin lets the first bytes of stdin be looked at and still read.
-func bufferedStdin(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<<10) }

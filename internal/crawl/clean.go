@@ -1,0 +1,136 @@
+package crawl
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/winnow-text/winnow/cleaner"
+)
+
+// Fields name the JSON Lines fields a record's text is read from and its
+// metadata written to.
+type Fields struct {
+	Text string // the field to clean ("text")
+	Meta string // the field for the metadata ("winnow")
+}
+
+// Outcome is what cleaning one record gave.
+type Outcome struct {
+	// Out is the line to write (without its newline); nil writes none.
+	Out []byte
+	// Meta is the metadata of a cleaned record (nil: not cleaned).
+	Meta *cleaner.Meta
+	// Warnings did not stop the record.
+	Warnings []string
+	// Err is why the record could not be cleaned; Out then holds the
+	// record as it was, when it can pass through.
+	Err error
+	// Malformed says Err is a line that is not a JSON object.
+	Malformed bool
+}
+
+// ErrTooLong is the error of a line over the size limit.
+var ErrTooLong = errors.New("line is over the size limit")
+
+// Clean cleans one record: a WARC document into its JSON line (url,
+// warc_date, warc_record_id, text, and the metadata under "winnow"), or a
+// JSON Lines record's text field in place, its metadata added under
+// f.Meta, every other field kept as it was and in order. A record whose
+// text field is missing, null or not a string passes through unchanged,
+// with a warning.
+func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcome {
+	where := fmt.Sprintf("%s:%d", rec.Source, rec.Line)
+	switch {
+	case rec.Data == nil:
+		return Outcome{Err: fmt.Errorf("%s: %w", where, ErrTooLong)}
+	case rec.WARC != nil:
+		return cleanWARC(ctx, c, rec, where)
+	case len(bytes.TrimSpace(rec.Data)) == 0:
+		return Outcome{Out: rec.Data}
+	}
+	fields, err := parseObject(rec.Data)
+	if err != nil {
+		return Outcome{Out: rec.Data, Err: fmt.Errorf("%s: malformed JSON (%v)", where, err), Malformed: true}
+	}
+	ti := -1
+	for i, fl := range fields {
+		if fl.key == f.Text {
+			ti = i
+		}
+	}
+	var text string
+	if ti < 0 || len(fields[ti].raw) == 0 || fields[ti].raw[0] != '"' || json.Unmarshal(fields[ti].raw, &text) != nil {
+		what := "no field"
+		if ti >= 0 {
+			what = "not a string in field"
+		}
+		return Outcome{Out: rec.Data, Warnings: []string{fmt.Sprintf("%s: %s %q; passed through unchanged", where, what, f.Text)}}
+	}
+	res, err := c.Clean(ctx, []byte(text))
+	if err != nil {
+		return Outcome{Out: rec.Data, Err: fmt.Errorf("%s: %v; passed through unchanged", where, err)}
+	}
+	o := Outcome{Meta: &res.Meta}
+	for _, w := range res.Warnings {
+		o.Warnings = append(o.Warnings, where+": "+w)
+	}
+	body, err := MarshalNoEscape(res.Body)
+	if err != nil {
+		return Outcome{Out: rec.Data, Err: fmt.Errorf("%s: %v", where, err)}
+	}
+	meta, err := MarshalNoEscape(res.Meta)
+	if err != nil {
+		return Outcome{Out: rec.Data, Err: fmt.Errorf("%s: %v", where, err)}
+	}
+	fields[ti].raw = body
+	placed := false
+	for i := range fields {
+		if fields[i].key == f.Meta {
+			fields[i].raw = meta
+			placed = true
+		}
+	}
+	if !placed {
+		fields = append(fields, field{f.Meta, meta})
+	}
+	var b bytes.Buffer
+	b.Grow(len(rec.Data) + len(meta))
+	b.WriteByte('{')
+	for i, fl := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := MarshalNoEscape(fl.key)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(fl.raw)
+	}
+	b.WriteByte('}')
+	o.Out = b.Bytes()
+	return o
+}
+
+// cleanWARC cleans the document of a WARC record into its JSON line.
+func cleanWARC(ctx context.Context, c *cleaner.Cleaner, rec Record, where string) Outcome {
+	res, err := c.CleanHinted(ctx, rec.Data, rec.WARC.Hint)
+	if err != nil {
+		return Outcome{Err: fmt.Errorf("%s (%s): %v; skipped", where, rec.WARC.URL, err)}
+	}
+	o := Outcome{Meta: &res.Meta}
+	for _, w := range res.Warnings {
+		o.Warnings = append(o.Warnings, where+": "+w)
+	}
+	body, err := MarshalNoEscape(res.Body)
+	if err != nil {
+		return Outcome{Err: err}
+	}
+	meta, err := MarshalNoEscape(res.Meta)
+	if err != nil {
+		return Outcome{Err: err}
+	}
+	o.Out = warcLine(rec.WARC, body, meta)
+	return o
+}
