@@ -162,7 +162,12 @@ func (b *batch) one(in input) fileResult {
 			r.err = fmt.Errorf("%s: -o: %w", in.path, err)
 			return r
 		}
-		if err := writeFileFast(dst+".txt", body, 0o644); err != nil {
+		name, out, err := crawl.Compressed(dst+".txt", body, comp)
+		if err != nil {
+			r.err = fmt.Errorf("%s: -o: %w", in.path, err)
+			return r
+		}
+		if err := writeFileFast(name, out, 0o644); err != nil {
 			r.err = fmt.Errorf("%s: -o: %w", in.path, err)
 			return r
 		}
@@ -215,12 +220,7 @@ func runBatch(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	}
 	b := &batch{c: c, o: o, color: useColor(stdout), claims: &claims{seen: map[string]string{}}}
 	src := newFileSource(o, stdin, fail)
-	var bar *progressbar.ProgressBar
-	if f, ok := stderr.(*os.File); ok && !o.quiet && term.IsTerminal(int(f.Fd())) {
-		bar = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetItsString("files"),
-			progressbar.OptionShowIts(), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(),
-			progressbar.OptionSetDescription("cleaning"))
-	}
+	bar := newProgress(stderr, o, "files")
 	var total stats
 	changed := 0
 	eng := ordered[input, fileResult]{workers: o.jobs, window: 4 * o.jobs, budget: 1 << 30}
@@ -269,3 +269,16 @@ func runBatch(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 }
 
 func defaultJobs() int { return runtime.NumCPU() }
+
+// newProgress is a progress bar on stderr counting items ("files",
+// "records") and their rate, when stderr is a terminal and -q is off; nil
+// otherwise.
+func newProgress(stderr io.Writer, o *options, items string) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if !ok || o.quiet || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions64(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetItsString(items),
+		progressbar.OptionShowIts(), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetDescription("cleaning"))
+}

@@ -40,9 +40,13 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 	wst := crawl.NewStats()
 	eng := ordered[record, recordResult]{workers: o.jobs, window: 16 * o.jobs, budget: 256 << 20}
 	src := recordSource{o: o, stdin: stdin, report: report, warc: wst}
+	bar := newProgress(stderr, o, "records")
 	eng.run(ctx, func(emit func(record, int64) bool) {
 		src.each(ctx, emit)
 	}, func(rec record) recordResult { return cleanRecord(c, o, rec) }, func(r recordResult) {
+		if bar != nil {
+			_ = bar.Add(1)
+		}
 		if r.err != nil {
 			report(r.err)
 		}
@@ -62,6 +66,9 @@ func runJSONL(ctx context.Context, c *cleaner.Cleaner, o *options, stdin io.Read
 			out.WriteByte('\n')
 		}
 	})
+	if bar != nil {
+		_ = bar.Finish()
+	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "winnow: writing output: %v\n", err)
 		return exitError

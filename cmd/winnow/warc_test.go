@@ -228,7 +228,11 @@ func TestWARCBadRecords(t *testing.T) {
 	lying := good[2]
 	lying.id = "00000000-0000-4000-8000-000000000099"
 	lyingBytes := []byte(strings.Replace(string(lying.bytes()), fmt.Sprintf("Content-Length: %d", len(lying.block)), "Content-Length: 99999999", 1))
-	recs := [][]byte{good[0].bytes(), lyingBytes, good[6].bytes()}
+	// A page whose header names the wrong charset: its bytes are Latin-1.
+	wrong := good[7]
+	wrong.id, wrong.uri = "00000000-0000-4000-8000-000000000097", "http://example.com/wrong-charset"
+	wrong.block = bytes.Replace(wrong.block, []byte("charset=iso-8859-1"), []byte("charset=utf-8"), 1)
+	recs := [][]byte{good[0].bytes(), lyingBytes, good[6].bytes(), wrong.bytes()}
 	// A zero-byte record, and a gzip member cut short at the end.
 	zero := warcRecord{typ: "response", uri: "http://example.com/empty", id: "00000000-0000-4000-8000-000000000098", contentType: "application/http; msgtype=response"}
 	members := gzipMembers(t, append(recs, zero.bytes()))
@@ -245,6 +249,9 @@ func TestWARCBadRecords(t *testing.T) {
 	}
 	if !strings.Contains(errs, "offset") {
 		t.Errorf("no record reported with its offset: %s", errs)
+	}
+	if !strings.Contains(out, "café on the corner") {
+		t.Errorf("a wrong charset in the header garbled the page:\n%s", out)
 	}
 }
 
@@ -293,7 +300,7 @@ func TestJSONLCompressed(t *testing.T) {
 	if _, errs, code := cli(t, nil, "-o", filepath.Join(dir, "out"), p); code != exitOK {
 		t.Errorf("-o: exit %d, %s", code, errs)
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, "out", "doc.txt")); err != nil || strings.Contains(string(b), "Advertisement") {
-		t.Errorf("-o wrote %q, %v", b, err)
+	if b, err := os.ReadFile(filepath.Join(dir, "out", "doc.txt.gz")); err != nil || strings.Contains(plain(t, b), "Advertisement") {
+		t.Errorf("-o wrote %q, %v (want the cleaned copy compressed as its input)", b, err)
 	}
 }

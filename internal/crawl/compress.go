@@ -99,3 +99,34 @@ func CompressedExt(name string) string {
 func ExtOf(name string) string {
 	return strings.ToLower(filepath.Ext(PlainName(name)))
 }
+
+// Compressed is data compressed as an input was (gzip or zstd; bzip2,
+// which has no writer here, as gzip), and name with the matching suffix:
+// a cleaned copy of a.txt.gz is a.txt.gz again.
+func Compressed(name string, data []byte, c Compression) (string, []byte, error) {
+	var b bytes.Buffer
+	switch c {
+	case Gzip, Bzip2:
+		z := gzip.NewWriter(&b)
+		if _, err := z.Write(data); err != nil {
+			return "", nil, err
+		}
+		if err := z.Close(); err != nil {
+			return "", nil, err
+		}
+		return name + ".gz", b.Bytes(), nil
+	case Zstd:
+		z, err := zstd.NewWriter(&b)
+		if err != nil {
+			return "", nil, err
+		}
+		if _, err := z.Write(data); err != nil {
+			return "", nil, err
+		}
+		if err := z.Close(); err != nil {
+			return "", nil, err
+		}
+		return name + ".zst", b.Bytes(), nil
+	}
+	return name, data, nil
+}
