@@ -21,7 +21,7 @@ type CompileOptions struct {
 // of earlier ones) into a Set. Every error names the file, the line and the
 // rule.
 func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
-	s := &Set{byID: map[string]*Rule{}, byKind: map[Kind][]*Rule{}, months: map[string]int{}, weekdays: map[string]bool{}, stopwords: map[string]map[string]bool{}, phrases: map[string][]int{}, words: map[string][]string{}}
+	s := &Set{byID: map[string]*Rule{}, byKind: map[Kind][]*Rule{}, months: map[string]int{}, weekdays: map[string]bool{}, stopwords: map[string]map[string]bool{}, phrases: map[string][]int{}, words: map[string][]string{}, wordSets: map[string]map[string]bool{}, phrases1: map[string]map[string][][]string{}}
 	macros, err := s.addVocabulary(packs)
 	if err != nil {
 		return nil, err
@@ -56,6 +56,18 @@ func (s *Set) addVocabulary(packs []*Pack) (map[string]string, error) {
 			macroFile[name] = p.File
 			if m.Words != nil {
 				s.words[name] = m.Words
+				set := make(map[string]bool, len(m.Words))
+				for _, w := range m.Words {
+					set[strings.ToLower(w)] = true
+				}
+				s.wordSets[name] = set
+				byFirst := map[string][][]string{}
+				for w := range set {
+					if f := strings.Fields(w); len(f) > 0 {
+						byFirst[f[0]] = append(byFirst[f[0]], f)
+					}
+				}
+				s.phrases1[name] = byFirst
 				macros[name] = wordAlternation(m.Words)
 			} else {
 				macros[name] = m.Pattern

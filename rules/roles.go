@@ -47,6 +47,7 @@ const (
 	WordsCTAReader      = "cta_reader"          // words that address the reader (you, Sie, vous)
 	WordsCTAUs          = "cta_us"              // words of the publication (we, our, free, €)
 	WordsCTANewsletter  = "cta_newsletter"      // words that make an ask a newsletter's
+	WordsReported       = "reported_speech"     // words of reported speech (said, urged)
 	WordsComment        = "comment_words"       // class and id words of comment sections
 	WordsCommentState   = "comment_state_words" // class and id words that only say something about comments
 )
@@ -54,4 +55,4 @@ const (
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTANewsletter, WordsComment, WordsCommentState}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTANewsletter, WordsReported, WordsComment, WordsCommentState}

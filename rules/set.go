@@ -28,7 +28,9 @@ func Default() (*Set, error) {
 type Set struct {
 	stopLangs map[string]uint64   // stopword → bit per language (index in Languages)
 	langs     []string            // languages with stoplists, sorted
-	words     map[string][]string // list macros, for mechanisms
+	words     map[string][]string        // list macros, for mechanisms
+	wordSets  map[string]map[string]bool // the same, lower case, for lookups
+	phrases1  map[string]map[string][][]string // list → first word → the list's phrases starting with it, as words
 	selectors *Prefilter          // keywords of selector rules, over element signatures
 	rules     []*Rule
 	byID      map[string]*Rule
@@ -84,6 +86,30 @@ func (s *Set) MatchPhrase(line string) []int {
 // Words returns the words of a list macro ("define: {name: [...]}"), for
 // mechanisms that take their vocabulary from the packs; nil if undefined.
 func (s *Set) Words(name string) []string { return s.words[name] }
+
+// PhraseAt is the length in words of the longest phrase of list macro
+// name that starts at toks[i] (lower-case words), or 0.
+func (s *Set) PhraseAt(name string, toks []string, i int) int {
+	best := 0
+	for _, ph := range s.phrases1[name][toks[i]] {
+		if len(ph) <= best || i+len(ph) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(ph) && ok; k++ {
+			ok = toks[i+k] == ph[k]
+		}
+		if ok {
+			best = len(ph)
+		}
+	}
+	return best
+}
+
+// HasWord reports whether w (lower case) is one of the words of list
+// macro name, ignoring case: a map lookup, for mechanisms that test
+// every word of a line.
+func (s *Set) HasWord(name, w string) bool { return s.wordSets[name][w] }
 
 // SelectorPrefilter finds the selector rules worth trying on an element,
 // by their keywords in the element's signature (tag, id, classes and a few

@@ -19,8 +19,8 @@ import (
 const maxAskWords = 45
 
 // labelCallsToAction labels the lines that are calls to action (isAsk):
-// the whole line when most of its sentences are asks or it is short (three
-// sentences at most). Reads: lines, labels. Writes: labels, hits.
+// the whole line when most of its sentences are asks, or the ask has one
+// short sentence beside it. Reads: lines, labels. Writes: labels, hits.
 func labelCallsToAction(p *textPass) {
 	appeal, newsletter := p.set.Rule(rules.IDCallToAction), p.set.Rule(rules.IDNewsletterCTA)
 	if appeal == nil && newsletter == nil {
@@ -33,10 +33,21 @@ func labelCallsToAction(p *textPass) {
 			// own.)
 			continue
 		}
+		toks := lowerWords(l.norm)
+		if !p.anyPhrase(rules.WordsCTAAsk, toks) {
+			continue // the cheap test: no ask at all
+		}
+		line := askLine{toks: toks, words: l.words}
+		if quotedStart(l.norm) || p.anyPhrase(rules.WordsReported, toks) || strings.ContainsAny(l.norm, "“”„«»") ||
+			strings.Contains(l.norm, " read, ") { // "…, the banner read, …"
+			continue
+		}
+		line.reader = p.anyPhrase(rules.WordsCTAReader, toks)
+		line.us = p.anyPhrase(rules.WordsCTAUs, toks) || strings.ContainsAny(l.norm, "€$£")
 		sentences := splitSentences(l.norm)
 		asks, other := 0, ""
 		for _, s := range sentences {
-			if p.isAsk(s, l.norm) {
+			if p.isAsk(lowerWords(s), line) {
 				asks++
 			} else {
 				other = s
@@ -50,30 +61,90 @@ func labelCallsToAction(p *textPass) {
 			continue
 		}
 		r := appeal
-		if p.mentions(strings.ToLower(l.norm), rules.WordsCTANewsletter) && newsletter != nil || r == nil {
+		if p.anyPhrase(rules.WordsCTANewsletter, toks) && newsletter != nil || r == nil {
 			r = newsletter
 		}
 		p.setLabel(i, r, nil, 0)
 	}
 }
 
-// isAsk reports whether sentence s of a line is a call to action: it
-// holds an ask, is no quote, and the line addresses the reader or the
-// sentence opens with the ask, and the line is about the publication;
-// an imperative addressed to the reader alone only in a short line
-// ("Subscribe to the idea that …, and you will …" is an argument).
-func (p *textPass) isAsk(s, line string) bool {
-	if rules.CountWords(s) > maxAskWords || quoted(s) || quoted(line) {
+// askLine is what isAsk needs to know of the line a sentence is in.
+type askLine struct {
+	toks       []string
+	words      int
+	reader, us bool // the line addresses the reader; it is about the publication
+}
+
+// isAsk reports whether a sentence (its lower-case words) of a line is a
+// call to action: it holds an ask, and the line addresses the reader or
+// the sentence opens with the ask, and the line is about the
+// publication; an imperative addressed to the reader alone only in a
+// short line ("Subscribe to the idea that …, and you will …" is an
+// argument).
+func (p *textPass) isAsk(toks []string, line askLine) bool {
+	if len(toks) == 0 || len(toks) > maxAskWords {
 		return false
 	}
-	ask, opens := p.findAsk(strings.ToLower(s))
-	if !ask {
+	found, opens := false, false
+	start := 0
+	for start < len(toks) && leadWord(toks[start]) {
+		start++
+	}
+	for i := range toks {
+		if p.set.PhraseAt(rules.WordsCTAAsk, toks, i) > 0 {
+			found = true
+			if i == start {
+				opens = true
+			}
+		}
+	}
+	if !found {
 		return false
 	}
-	lower := strings.ToLower(line)
-	reader := p.mentions(lower, rules.WordsCTAReader)
-	us := p.mentions(lower, rules.WordsCTAUs)
-	return us && (opens || reader) || opens && reader && rules.CountWords(line) <= maxShortAsk
+	return line.us && (opens || line.reader) || opens && line.reader && line.words <= maxShortAsk
+}
+
+// leadWord reports whether a word may stand before an imperative ask
+// ("please subscribe", "so join us").
+func leadWord(w string) bool {
+	switch w {
+	case "please", "so", "and", "now", "then", "bitte", "alors", "por", "favor":
+		return true
+	}
+	return false
+}
+
+// anyPhrase reports whether one of a word list's words or phrases is
+// among the lower-case words toks.
+func (p *textPass) anyPhrase(list string, toks []string) bool {
+	for i := range toks {
+		if p.set.PhraseAt(list, toks, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerWords are the words of s in lower case, punctuation trimmed
+// (inner hyphens and apostrophes stay: "abonnez-vous", "you're").
+func lowerWords(s string) []string {
+	fields := strings.Fields(s)
+	out := fields[:0]
+	for _, f := range fields {
+		f = strings.TrimFunc(f, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '€' && r != '$' && r != '£'
+		})
+		if f != "" {
+			out = append(out, strings.ToLower(f))
+		}
+	}
+	return out
+}
+
+// quotedStart reports whether a line opens with a quotation mark.
+func quotedStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("\"“”„«»‘’'", r)
 }
 
 // maxLeadInWords is the most words of the sentence beside an ask that
@@ -83,76 +154,6 @@ const maxLeadInWords = 16
 // maxShortAsk is the most words of a line whose ask is only an
 // imperative addressed to the reader.
 const maxShortAsk = 12
-
-// findAsk reports whether a lower-case sentence holds an ask, and whether
-// it opens with one (after "please", "so", "and").
-func (p *textPass) findAsk(lower string) (found, opens bool) {
-	start := strings.TrimLeftFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })
-	for _, w := range []string{"please ", "so ", "and ", "now ", "then ", "bitte ", "alors "} {
-		start = strings.TrimPrefix(start, w)
-	}
-	for _, a := range p.set.Words(rules.WordsCTAAsk) {
-		if i := wordIndex(lower, a); i >= 0 {
-			found = true
-			if strings.HasPrefix(start, a) && (len(start) == len(a) || !isLetterByte(start, len(a))) {
-				return true, true
-			}
-		}
-	}
-	return found, false
-}
-
-// mentions reports whether a lower-case text holds one of a word list's
-// words as a word ("€" anywhere).
-func (p *textPass) mentions(lower, list string) bool {
-	for _, w := range p.set.Words(list) {
-		if wordIndex(lower, w) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// wordIndex is the index of w in s where it stands as a word (no letter
-// or digit right before or after it), or -1.
-func wordIndex(s, w string) int {
-	for from := 0; ; {
-		i := strings.Index(s[from:], w)
-		if i < 0 {
-			return -1
-		}
-		i += from
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+len(w):])
-		if !isWordRune(before) && !isWordRune(after) || !isWordRune(rune(w[0])) {
-			return i
-		}
-		from = i + 1
-	}
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func isLetterByte(s string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(r)
-}
-
-// quoted reports whether a sentence is a quote or reported speech: it
-// opens with a quotation mark, or says who said it.
-func quoted(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	if strings.ContainsRune("\"“”„«»‘’'", r) || strings.ContainsAny(s, "“”„«»") {
-		return true
-	}
-	lower := strings.ToLower(s)
-	for _, w := range []string{" said", " says", " told ", " asked ", " read,", " urged", " announced", " added", " wrote", " warned", " according to", " sagte", " a déclaré", " a dit", " dijo", " ha detto"} {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
-}
 
 // splitSentences cuts a normal line into its sentences at a sentence end
 // followed by a space and a capital, a digit or a quotation mark.

@@ -1,7 +1,6 @@
 package textpass
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -37,7 +36,9 @@ func (p *textPass) learnHeaders() []headerMatch {
 	var order []string
 	for i := range p.lines {
 		l := &p.lines[i]
-		if l.blank() || l.words > maxHeaderWords || l.terminal || !p.followedByText(i) {
+		if l.blank() || l.words > maxHeaderWords || l.terminal || !hasDigit(l.norm) || !p.followedByText(i) {
+			// (Every learned header has a number: a date, a time, "2
+			// hours ago".)
 			continue
 		}
 		shape, g := p.headerShape(l.norm)
@@ -85,7 +86,10 @@ func (p *textPass) followedByText(i int) bool {
 		}
 		seen++
 		if l := &p.lines[j]; l.words >= 3 {
-			if shape, _ := p.headerShape(l.norm); shape == "" || l.words > maxHeaderWords {
+			if l.words > maxHeaderWords || !hasDigit(l.norm) {
+				return true
+			}
+			if shape, _ := p.headerShape(l.norm); shape == "" {
 				return true
 			}
 		}
@@ -176,6 +180,15 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 	return b.String(), rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(toks[firstTime:], " "), "()[]")}
 }
 
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 func firstRune(s string) rune {
 	for _, r := range s {
 		return r
@@ -191,8 +204,7 @@ func startsWithDigit(t string) bool {
 // relativeTime reports whether toks[k] is a relative time's unit after a
 // number ("2 hours ago", "vor 3 Tagen"): the packs' time_units.
 func (p *textPass) relativeTime(toks []string, k int) bool {
-	return k > 0 && startsWithDigit(toks[k-1]) &&
-		slices.Contains(p.set.Words(rules.WordsTimeUnits), strings.ToLower(strings.Trim(toks[k], ".,")))
+	return k > 0 && startsWithDigit(toks[k-1]) && p.set.HasWord(rules.WordsTimeUnits, strings.ToLower(strings.Trim(toks[k], ".,")))
 }
 
 // timeWord reports whether a token is a word of a date or a time: a
@@ -200,7 +212,7 @@ func (p *textPass) relativeTime(toks []string, k int) bool {
 // "ago": the packs' time_ends).
 func (p *textPass) timeWord(t string) bool {
 	w := strings.ToLower(strings.Trim(t, ".,()[]"))
-	return p.set.Month(w) > 0 || p.set.IsWeekday(w) || slices.Contains(p.set.Words(rules.WordsTimeEnds), w)
+	return p.set.Month(w) > 0 || p.set.IsWeekday(w) || p.set.HasWord(rules.WordsTimeEnds, w)
 }
 
 // hasMonth reports whether one of toks is a month's name.
@@ -232,10 +244,11 @@ func (p *textPass) namesComments(i int) bool {
 // mentionsComments reports whether a line holds one of the packs' comment
 // words.
 func (p *textPass) mentionsComments(norm string) bool {
-	words := p.set.Words(rules.WordsComment)
 	found := false
+	var buf []byte
 	forEachWord(norm, func(w string) bool {
-		found = slices.Contains(words, strings.ToLower(w))
+		buf = appendLower(buf[:0], w)
+		found = p.set.HasWord(rules.WordsComment, string(buf))
 		return !found
 	})
 	return found
