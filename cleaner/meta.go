@@ -20,3 +20,7 @@ type Comment = doc.Comment
 // and where it was. Text input gives byte offsets (into the input decoded
 // to UTF-8) and a 1-based line; HTML input gives a CSS path.
 type Removal = doc.Removal
+
+// AppendJSONString appends s as a JSON string, escaped as an
+// encoding/json Encoder with SetEscapeHTML(false) writes it.
+func AppendJSONString(dst []byte, s string) []byte { return doc.AppendString(dst, s, false) }

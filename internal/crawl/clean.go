@@ -3,7 +3,6 @@ package crawl
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -62,7 +61,11 @@ func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcom
 		}
 	}
 	var text string
-	if ti < 0 || len(fields[ti].raw) == 0 || fields[ti].raw[0] != '"' || json.Unmarshal(fields[ti].raw, &text) != nil {
+	ok := ti >= 0 && len(fields[ti].raw) > 0 && fields[ti].raw[0] == '"'
+	if ok {
+		text, ok = unquote(fields[ti].raw)
+	}
+	if !ok {
 		what := "no field"
 		if ti >= 0 {
 			what = "not a string in field"
@@ -77,14 +80,8 @@ func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcom
 	for _, w := range res.Warnings {
 		o.Warnings = append(o.Warnings, where+": "+w)
 	}
-	body, err := MarshalNoEscape(res.Body)
-	if err != nil {
-		return Outcome{Out: rec.Data, Err: fmt.Errorf("%s: %v", where, err)}
-	}
-	meta, err := MarshalNoEscape(res.Meta)
-	if err != nil {
-		return Outcome{Out: rec.Data, Err: fmt.Errorf("%s: %v", where, err)}
-	}
+	body := cleaner.AppendJSONString(nil, res.Body)
+	meta := res.Meta.AppendJSON(nil)
 	fields[ti].raw = body
 	placed := false
 	for i := range fields {
@@ -123,14 +120,6 @@ func cleanWARC(ctx context.Context, c *cleaner.Cleaner, rec Record, where string
 	for _, w := range res.Warnings {
 		o.Warnings = append(o.Warnings, where+": "+w)
 	}
-	body, err := MarshalNoEscape(res.Body)
-	if err != nil {
-		return Outcome{Err: err}
-	}
-	meta, err := MarshalNoEscape(res.Meta)
-	if err != nil {
-		return Outcome{Err: err}
-	}
-	o.Out = warcLine(rec.WARC, body, meta)
+	o.Out = warcLine(rec.WARC, cleaner.AppendJSONString(nil, res.Body), res.Meta.AppendJSON(nil))
 	return o
 }

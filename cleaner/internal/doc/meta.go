@@ -68,49 +68,9 @@ func nullable(s string) *string {
 	return &s
 }
 
-// MarshalJSON writes empty strings as null and nil lists as [].
-func (m Meta) MarshalJSON() ([]byte, error) {
-	type out struct {
-		Title        *string   `json:"title"`
-		Date         *string   `json:"date"`
-		DateText     *string   `json:"date_text"`
-		Authors      []string  `json:"authors"`
-		AuthorBio    *string   `json:"author_bio"`
-		Source       *string   `json:"source"`
-		SiteName     *string   `json:"site_name"`
-		Description  *string   `json:"description"`
-		URL          *string   `json:"url"`
-		Language     *string   `json:"language"`
-		ReadAlso     []Link    `json:"read_also"`
-		Related      []Related `json:"related"`
-		CommentCount *int      `json:"comment_count"`
-		Comments     []Comment `json:"comments"`
-		Removed      []Removal `json:"removed"`
-	}
-	o := out{
-		Title: nullable(m.Title), Date: nullable(m.Date), DateText: nullable(m.DateText),
-		Authors: m.Authors, AuthorBio: nullable(m.AuthorBio), Source: nullable(m.Source),
-		SiteName: nullable(m.SiteName), Description: nullable(m.Description), URL: nullable(m.URL),
-		Language: nullable(m.Language), ReadAlso: m.ReadAlso, Related: m.Related,
-		CommentCount: m.CommentCount, Comments: m.Comments, Removed: m.Removed,
-	}
-	if o.Authors == nil {
-		o.Authors = []string{}
-	}
-	if o.ReadAlso == nil {
-		o.ReadAlso = []Link{}
-	}
-	if o.Related == nil {
-		o.Related = []Related{}
-	}
-	if o.Comments == nil {
-		o.Comments = []Comment{}
-	}
-	if o.Removed == nil {
-		o.Removed = []Removal{}
-	}
-	return json.Marshal(o)
-}
+// MarshalJSON writes empty strings as null and nil lists as [] (see
+// AppendJSON).
+func (m Meta) MarshalJSON() ([]byte, error) { return m.AppendJSON(nil), nil }
 
 // MarshalJSON writes an empty URL as null.
 func (l Link) MarshalJSON() ([]byte, error) {

@@ -217,9 +217,21 @@ func (p *textPass) candidates(i int) []int {
 // match returns the first rule (in set order) that accept allows and that
 // matches line i, with its groups.
 func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, rules.Groups) {
+	var found *rules.Rule
+	var groups rules.Groups
+	p.matchEach(i, accept, func(r *rules.Rule, g rules.Groups) bool {
+		found, groups = r, g
+		return false
+	})
+	return found, groups
+}
+
+// matchEach calls yield with every rule (in set order) that accept allows
+// and that matches line i, with its groups, until yield returns false.
+func (p *textPass) matchEach(i int, accept func(*rules.Rule) bool, yield func(*rules.Rule, rules.Groups) bool) {
 	l := &p.lines[i]
 	if l.blank() {
-		return nil, nil
+		return
 	}
 	all := p.set.Rules()
 	sel, always := p.candidates(i), p.set.Prefilter().Always()
@@ -245,16 +257,15 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, rul
 		}
 		if r.Kind == rules.KindPhrase {
 			// Phrase rules only come from the phrase table: they matched.
-			if r.CuesMet(l.norm) {
-				return r, nil
+			if r.CuesMet(l.norm) && !yield(r, nil) {
+				return
 			}
 			continue
 		}
-		if g, ok := p.memoMatch(r, l.norm); ok && r.CuesMet(l.norm) {
-			return r, g
+		if g, ok := p.memoMatch(r, l.norm); ok && r.CuesMet(l.norm) && !yield(r, g) {
+			return
 		}
 	}
-	return nil, nil
 }
 
 func (p *textPass) setLabel(i int, r *rules.Rule, groups rules.Groups, group int) {
@@ -364,28 +375,44 @@ func (p *textPass) applyRange(from, to int, accept func(*rules.Rule) bool) {
 // matches, the first (or last) that meets its "prefer" conditions if any
 // does.
 func (p *textPass) applyRules(from, to int, accept func(*rules.Rule) bool) {
-	for _, r := range p.set.Rules() {
-		if !accept(r) {
+	// Every line is tried once with the rules its keywords select; the
+	// rules then take their matches in set order.
+	type match struct {
+		line   int
+		groups rules.Groups
+	}
+	var byRule map[*rules.Rule][]match
+	for i := max(from, 0); i < to && i < len(p.lines); i++ {
+		if p.labelled(i) {
 			continue
 		}
-		only := func(x *rules.Rule) bool { return x == r }
+		p.matchEach(i, accept, func(r *rules.Rule, g rules.Groups) bool {
+			if byRule == nil {
+				byRule = map[*rules.Rule][]match{}
+			}
+			byRule[r] = append(byRule[r], match{i, g})
+			return true
+		})
+	}
+	if byRule == nil {
+		return
+	}
+	for _, r := range p.set.Rules() {
+		ms := byRule[r]
 		pick, pickGroups, preferred := -1, rules.Groups(nil), false
-		for i := max(from, 0); i < to && i < len(p.lines); i++ {
+		for _, m := range ms {
+			i := m.line
 			if p.labelled(i) {
 				continue
 			}
-			m, g := p.match(i, only)
-			if m == nil {
-				continue
-			}
 			if r.Select == rules.All {
-				p.setLabel(i, r, g, 0)
+				p.setLabel(i, r, m.groups, 0)
 				continue
 			}
 			better := r.Prefer.Meets(p.lines[i].norm)
 			switch {
 			case pick < 0, better && !preferred, r.Select == rules.Last && better == preferred:
-				pick, pickGroups, preferred = i, g, better
+				pick, pickGroups, preferred = i, m.groups, better
 			}
 		}
 		if pick >= 0 {
