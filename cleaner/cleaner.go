@@ -34,6 +34,9 @@ type Options struct {
 	// Boilerplate is a set of lines learned from the corpus (see Learner):
 	// they are removed wherever they occur. Nil: none.
 	Boilerplate *Boilerplate
+	// SkipMarkdown leaves Result.Markdown the plain body for HTML input,
+	// which saves building it when only text is wanted.
+	SkipMarkdown bool
 }
 
 // Cleaner cleans documents. It holds only configuration and is safe for
@@ -43,6 +46,7 @@ type Cleaner struct {
 	input   InputKind
 	keep    map[rules.Category]bool
 	learned *Boilerplate
+	noMD    bool
 }
 
 // New returns a Cleaner for opts.
@@ -54,7 +58,7 @@ func New(opts Options) (*Cleaner, error) {
 			return nil, err
 		}
 	}
-	c := &Cleaner{set: set, input: opts.Input, keep: map[rules.Category]bool{}, learned: opts.Boilerplate}
+	c := &Cleaner{set: set, input: opts.Input, keep: map[rules.Category]bool{}, learned: opts.Boilerplate, noMD: opts.SkipMarkdown}
 	for _, k := range opts.Keep {
 		if !rules.ValidCategory(k) {
 			return nil, errors.New("unknown category " + string(k))
@@ -161,7 +165,7 @@ func (c *Cleaner) cleanText(ctx context.Context, text string) (*Result, error) {
 // builder refuses (more than 512 open elements) is read with the
 // tokenizer alone and cleaned as text.
 func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
-	page, err := htmlpass.Clean(ctx, c.set, text, c.textOptions())
+	page, err := htmlpass.Clean(ctx, c.set, text, c.textOptions(), !c.noMD)
 	var tree *htmlpass.TreeError
 	if errors.As(err, &tree) {
 		res, terr := c.cleanText(ctx, htmlpass.Flatten(text))

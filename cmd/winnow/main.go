@@ -269,7 +269,7 @@ func newCleaner(ctx context.Context, o *options, set *rules.Set, stderr io.Write
 	for _, k := range o.keep {
 		keep = append(keep, rules.Category(k))
 	}
-	copts := cleaner.Options{Rules: set, Input: kind, Keep: keep}
+	copts := cleaner.Options{Rules: set, Input: kind, Keep: keep, SkipMarkdown: o.format != "markdown"}
 	c, err := cleaner.New(copts)
 	if err != nil || !o.learn {
 		return c, err

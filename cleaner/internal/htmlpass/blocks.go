@@ -11,7 +11,7 @@ import (
 // walk applies the selector rules (comment sections first) and cuts the
 // remaining visible text into blocks.
 func (h *htmlDoc) walk() {
-	w := &blockWalker{h: h, total: h.textLen[h.root]}
+	w := &blockWalker{h: h, total: h.textLen[h.root], markdown: h.markdown}
 	stack := []frame{{h.root, false}}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
@@ -47,8 +47,9 @@ type frame struct {
 // text of the innermost open block element, with its Markdown and its
 // counts of letters, link letters and commas.
 type blockWalker struct {
-	h     *htmlDoc
-	total int // the page's text bytes
+	h        *htmlDoc
+	total    int  // the page's text bytes
+	markdown bool // build each block's Markdown too
 
 	// The block being read.
 	node             *html.Node
@@ -82,7 +83,9 @@ func (w *blockWalker) enter(n *html.Node) bool {
 	}
 	if n.DataAtom == atom.Br {
 		w.buf = append(w.buf, '\n')
-		w.md = append(w.md, "  \n"...)
+		if w.markdown {
+			w.md = append(w.md, "  \n"...)
+		}
 		return false
 	}
 	if h.unlikelyCandidate(n) {
@@ -97,10 +100,14 @@ func (w *blockWalker) enter(n *html.Node) bool {
 		w.inPre++
 	case atom.A:
 		w.linkDepth++
-		w.linkStarts = append(w.linkStarts, len(w.md))
-		w.hrefs = append(w.hrefs, attr(n, "href"))
+		if w.markdown {
+			w.linkStarts = append(w.linkStarts, len(w.md))
+			w.hrefs = append(w.hrefs, attr(n, "href"))
+		}
 	case atom.Strong, atom.B, atom.Em, atom.I:
-		w.emph = append(w.emph, len(w.md))
+		if w.markdown {
+			w.emph = append(w.emph, len(w.md))
+		}
 	}
 	return true
 }
@@ -138,7 +145,9 @@ func (w *blockWalker) text(t string) {
 		return
 	}
 	w.buf = append(w.buf, t...)
-	w.md = append(w.md, escapeMarkdown(t, w.inPre > 0)...)
+	if w.markdown {
+		w.md = append(w.md, escapeMarkdown(t, w.inPre > 0)...)
+	}
 	c := countLetters(t)
 	w.chars += c
 	if w.linkDepth > 0 {
@@ -212,10 +221,11 @@ func (w *blockWalker) flush() {
 			}
 		}
 		if len(lines) > 0 {
-			w.h.blocks = append(w.h.blocks, hblock{
-				node: w.node, text: strings.Join(lines, "\n"), md: blockMarkdown(w.node, string(w.md), w.inPre > 0),
-				chars: w.chars, linkChars: w.links, commas: w.commas, unlikely: w.unlikely,
-			})
+			b := hblock{node: w.node, text: strings.Join(lines, "\n"), chars: w.chars, linkChars: w.links, commas: w.commas, unlikely: w.unlikely}
+			if w.markdown {
+				b.md = blockMarkdown(w.node, string(w.md), w.inPre > 0)
+			}
+			w.h.blocks = append(w.h.blocks, b)
 		}
 	}
 	w.buf, w.md = w.buf[:0], w.md[:0]

@@ -54,6 +54,7 @@ type htmlDoc struct {
 	lang     string
 	sigBuf   []byte
 	page     pageMeta
+	markdown bool // build the Markdown of the blocks
 }
 
 // Page is a cleaned HTML page.
@@ -76,8 +77,8 @@ func (e *TreeError) Unwrap() error { return e.Err }
 // boilerplate inside it removed by selector rules, and the text stages
 // (package textpass) run on the blocks that remain. opts.Lang and
 // opts.HTML are set here.
-func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Options) (Page, error) {
-	h, err := parse(set, text)
+func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Options, markdown bool) (Page, error) {
+	h, err := parse(set, text, markdown)
 	if err != nil {
 		return Page{}, &TreeError{err}
 	}
@@ -107,8 +108,11 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 	}
 	doc.Merge(&h.meta, &fx.Meta)
 	h.meta.Language = h.lang
-	markdown := h.assemble(kept, lines, &fx)
-	return Page{Body: fx.Body, Markdown: markdown, Meta: h.meta}, nil
+	md := h.assemble(kept, lines, &fx)
+	if !markdown {
+		md = fx.Body
+	}
+	return Page{Body: fx.Body, Markdown: md, Meta: h.meta}, nil
 }
 
 // language is the page's declared language, else the one its text reads as.
@@ -230,7 +234,7 @@ func sameRemoval(fx *textpass.Fixed, idx []int) bool {
 // see them (for corpus learning); a page the tree builder refuses gives
 // the lines of its flattened text.
 func Lines(set *rules.Set, text string) []string {
-	h, err := parse(set, text)
+	h, err := parse(set, text, false)
 	if err != nil {
 		return strings.Split(Flatten(text), "\n")
 	}
@@ -243,12 +247,12 @@ func Lines(set *rules.Set, text string) []string {
 
 // parse parses a page, reads its metadata, prunes what is invisible,
 // applies the selector rules and cuts the text into blocks.
-func parse(set *rules.Set, text string) (*htmlDoc, error) {
+func parse(set *rules.Set, text string, markdown bool) (*htmlDoc, error) {
 	root, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
 		return nil, err
 	}
-	h := &htmlDoc{set: set, root: root.Nodes[0], marked: map[*html.Node]bool{}}
+	h := &htmlDoc{set: set, root: root.Nodes[0], marked: map[*html.Node]bool{}, markdown: markdown}
 	h.page = readPageMeta(root)
 	h.prune()
 	h.measure()
