@@ -32,7 +32,7 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 	if err := s.indexPhrases(packs); err != nil {
 		return nil, err
 	}
-	s.prefilter = newPrefilter(s.rules, KindLine, KindCommentHeader)
+	s.prefilter = newPrefilter(s.rules, KindLine, KindCommentHeader, KindStructure)
 	s.selectors = newPrefilter(s.rules, KindSelector)
 	for _, r := range s.rules {
 		if err := s.checkExamples(r); err != nil {
@@ -144,6 +144,7 @@ func (s *Set) addRules(packs []*Pack, opt CompileOptions, macros map[string]stri
 			r := new(Rule)
 			*r = *orig
 			r.Lines = append([]HeaderLine(nil), orig.Lines...)
+			r.Keywords = expandWords(orig.Keywords, s.words)
 			r.When.Ends = expandWords(orig.When.Ends, s.words)
 			r.Prefer.Ends = expandWords(orig.Prefer.Ends, s.words)
 			if err := compileRule(r, macros); err != nil {

@@ -158,7 +158,9 @@ func newPrefilter(rs []*Rule, kinds ...Kind) *Prefilter {
 			continue
 		}
 		if len(r.Keywords) == 0 {
-			p.always = append(p.always, r.index)
+			if r.Kind != KindStructure { // a mechanism without keywords looks itself
+				p.always = append(p.always, r.index)
+			}
 			continue
 		}
 		for _, kw := range r.Keywords {

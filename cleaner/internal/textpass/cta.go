@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,9 +34,12 @@ func labelCallsToAction(p *textPass) {
 			// own.)
 			continue
 		}
+		if !p.selects(i, appeal) && !p.selects(i, newsletter) {
+			continue // the keyword scan found no ask on the line
+		}
 		toks := lowerWords(l.norm)
 		if !p.anyPhrase(rules.WordsCTAAsk, toks) {
-			continue // the cheap test: no ask at all
+			continue
 		}
 		line := askLine{toks: toks, words: l.words}
 		if quotedStart(l.norm) || p.anyPhrase(rules.WordsReported, toks) || strings.ContainsAny(l.norm, "“”„«»") ||
@@ -192,4 +196,9 @@ func abbreviationBefore(s string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// selects reports whether the keyword scan selected rule r for line i.
+func (p *textPass) selects(i int, r *rules.Rule) bool {
+	return r != nil && slices.Contains(p.cands[i], r.Index())
 }

@@ -249,7 +249,7 @@ func (p *textPass) matchEach(i int, accept func(*rules.Rule) bool, yield func(*r
 		}
 		prev = idx
 		r := all[idx]
-		if r.Kind == rules.KindMarker || r.Kind == rules.KindCommentHeader || r.Kind == rules.KindSelector {
+		if r.Kind == rules.KindMarker || r.Kind == rules.KindCommentHeader || r.Kind == rules.KindSelector || r.Kind == rules.KindStructure {
 			continue
 		}
 		if !accept(r) || !r.AppliesTo(rules.TextInput, p.lang) || !r.CheckCounted(l.norm, l.words, l.terminal) {
