@@ -22,6 +22,10 @@ var (
 func placeExample(r *rules.Rule, ex string) string {
 	switch r.Scope {
 	case rules.Head:
+		if r.ID == rules.IDTitleHeading {
+			// The headline is the example itself.
+			return ex + "\n\n" + para1 + "\n\n" + para2 + "\n\n" + para3 + "\n"
+		}
 		return ex + "\n\nCouncil approves new flood defences\n\n" + para1 + "\n\n" + para2 + "\n\n" + para3 + "\n"
 	case rules.Tail, rules.End:
 		return para1 + "\n\n" + para2 + "\n\n" + para3 + "\n\n" + ex + "\n"

@@ -29,6 +29,15 @@ func Compile(packs []*Pack, opt CompileOptions) (*Set, error) {
 	if err := s.addRules(packs, opt, macros); err != nil {
 		return nil, err
 	}
+	if pat, ok := macros[MacroDate]; ok {
+		exp, err := expandMacros(pat, macros)
+		if err == nil {
+			s.dateRE, err = regexp.Compile(`(?i)(?:^|[^\p{L}\p{N}])(` + exp + `)(?:$|[^\p{L}\p{N}])`)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("rule packs: macro %q: %w", MacroDate, err)
+		}
+	}
 	if err := s.indexPhrases(packs); err != nil {
 		return nil, err
 	}

@@ -21,11 +21,16 @@ const (
 	IDLinkBlock         = "site.link-block"
 	IDCallToAction      = "appeal.call-to-action"
 	IDNewsletterCTA     = "newsletter.call-to-action"
+	IDBylinePlaced      = "byline.placed"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDCallToAction, IDNewsletterCTA}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDCallToAction, IDNewsletterCTA, IDBylinePlaced}
+
+// MacroDate names the pattern macro of a written date, which the code
+// looks for inside lines (Set.FindDate).
+const MacroDate = "date"
 
 // Word lists (list macros under define:) the code reads.
 const (
@@ -48,6 +53,9 @@ const (
 	WordsCTAUs          = "cta_us"              // words of the publication (we, our, free, €)
 	WordsCTANewsletter  = "cta_newsletter"      // words that make an ask a newsletter's
 	WordsReported       = "reported_speech"     // words of reported speech (said, urged)
+	WordsRoleNouns      = "role_nouns"          // head nouns of a journalist's role ("reporter", "Redakteurin")
+	WordsOrgWords       = "org_words"           // words of an organisation's name ("Inc", "Service")
+	WordsDateUpdated    = "date_updated"        // words that mark an update's date ("updated", "aktualisiert")
 	WordsComment        = "comment_words"       // class and id words of comment sections
 	WordsCommentState   = "comment_state_words" // class and id words that only say something about comments
 )
@@ -55,4 +63,4 @@ const (
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTANewsletter, WordsReported, WordsComment, WordsCommentState}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsComment, WordsCommentState}

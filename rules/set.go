@@ -2,6 +2,7 @@ package rules
 
 import (
 	"embed"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -26,12 +27,12 @@ func Default() (*Set, error) {
 // Set is a compiled, immutable collection of rules with their shared
 // vocabulary. It is safe for concurrent use.
 type Set struct {
-	stopLangs map[string]uint64   // stopword → bit per language (index in Languages)
-	langs     []string            // languages with stoplists, sorted
-	words     map[string][]string        // list macros, for mechanisms
-	wordSets  map[string]map[string]bool // the same, lower case, for lookups
+	stopLangs map[string]uint64                // stopword → bit per language (index in Languages)
+	langs     []string                         // languages with stoplists, sorted
+	words     map[string][]string              // list macros, for mechanisms
+	wordSets  map[string]map[string]bool       // the same, lower case, for lookups
 	phrases1  map[string]map[string][][]string // list → first word → the list's phrases starting with it, as words
-	selectors *Prefilter          // keywords of selector rules, over element signatures
+	selectors *Prefilter                       // keywords of selector rules, over element signatures
 	rules     []*Rule
 	byID      map[string]*Rule
 	byKind    map[Kind][]*Rule
@@ -41,11 +42,25 @@ type Set struct {
 	phrases   map[string][]int
 	maxPhrase int
 	prefilter *Prefilter
+	dateRE    *regexp.Regexp // the date macro, found anywhere in a line
 }
 
 // IsWeekday reports whether word (lower case) is a weekday's name or
 // abbreviation in any pack's language.
 func (s *Set) IsWeekday(word string) bool { return s.weekdays[word] }
+
+// FindDate returns where the first written date (the packs' date
+// macro, with its time) lies in text, or ok false.
+func (s *Set) FindDate(text string) (start, end int, ok bool) {
+	if s.dateRE == nil {
+		return 0, 0, false
+	}
+	m := s.dateRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		return 0, 0, false
+	}
+	return m[2], m[3], true
+}
 
 // Rules returns the rules in load order. The caller must not modify them.
 func (s *Set) Rules() []*Rule { return s.rules }

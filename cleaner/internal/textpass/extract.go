@@ -33,6 +33,7 @@ func extract(p *textPass) {
 		}
 		f.fill(h.rule, h.groups, whole)
 	}
+	dateFromHead(p)
 }
 
 // columnGap is the run of spaces that separates columns a text browser
@@ -98,7 +99,11 @@ func (f fieldFiller) set1(r *rules.Rule, field rules.Field, value string, groups
 			}
 		}
 	case rules.FieldAuthors:
-		for _, a := range SplitAuthors(value, f.set.Words(rules.WordsNameJoiners)) {
+		names := SplitAuthors(value, f.set.Words(rules.WordsNameJoiners))
+		if r.Category == rules.Byline {
+			names = bylineNames(f.set, value)
+		}
+		for _, a := range names {
 			if LooksLikeName(f.set, a, f.stopword) {
 				m.Authors = doc.AppendUnique(m.Authors, a)
 			}

@@ -92,3 +92,96 @@ func (p *textPass) afterStandfirst(rg region, first int) int {
 	}
 	return first
 }
+
+// headLine reports whether line i, a line of prose at the top of the
+// text, belongs to the head: a byline or a date line that runs long
+// enough to read as prose ("Published: Jul 12, 2024, 10:41 IST |
+// Updated: …"), or the headline right above one. A headline is short (of
+// headline length, one or two sentences) with no blank line between it
+// and the line a head rule takes as a byline or a date; it may end with a
+// full stop, its place says what it is.
+func (p *textPass) headLine(i int) bool {
+	return p.bylineOrDate(i) || p.headlineAboveByline(i)
+}
+
+// bylineOrDate reports whether a head rule takes line i as a byline or a
+// date.
+func (p *textPass) bylineOrDate(i int) bool {
+	r, _ := p.match(i, func(r *rules.Rule) bool {
+		return r.Scope == rules.Head && (r.Category == rules.Byline || r.Category == rules.Date)
+	})
+	return r != nil
+}
+
+// headlineAboveByline reports whether line i is a headline right above a
+// byline or a date line (see headLine).
+func (p *textPass) headlineAboveByline(i int) bool {
+	l := &p.lines[i]
+	if l.words > 30 || len(l.norm) > 250 || i+1 >= len(p.lines) || p.lines[i+1].blank() {
+		return false
+	}
+	return p.bylineOrDate(i + 1)
+}
+
+// dateFromHead fills the date, when no rule gave one, from the first date
+// written inside a line of the head that a rule took as a byline, a date
+// or a heading: a byline's tail ("By NAME | June 3, 2024 at 6:42 p.m."),
+// "Published: 14:05, 9 April 2024". A publication date is preferred to an
+// update's (a date after one of the date_updated words).
+func dateFromHead(p *textPass) {
+	if p.meta.Date != "" || p.first <= 0 {
+		return
+	}
+	from := 0
+	if p.dump {
+		from = p.rg.window
+	}
+	var updated string
+	for i := from; i < p.first; i++ {
+		l := p.labels[i].rule
+		if l == nil || !(l.Category == rules.Byline || l.Category == rules.Date || l.Category == rules.Title) {
+			continue
+		}
+		text := p.lines[i].norm
+		for off := 0; off < len(text); {
+			s, e, ok := p.set.FindDate(text[off:])
+			if !ok {
+				break
+			}
+			s, e = s+off, e+off
+			iso, ok := ParseDate(text[s:e], p.set)
+			if ok {
+				if !p.updateBefore(text[:s]) {
+					p.meta.Date, p.meta.DateText = iso, text[s:e]
+					return
+				}
+				if updated == "" {
+					updated = iso
+					p.meta.DateText = text[s:e]
+				}
+			}
+			off = e
+		}
+	}
+	if updated != "" {
+		p.meta.Date = updated
+	} else {
+		p.meta.DateText = ""
+	}
+}
+
+// updateBefore reports whether the text before a date ends in an update
+// note ("Updated", "Mis à jour le"): one of the date_updated words in its
+// last few dozen bytes.
+func (p *textPass) updateBefore(before string) bool {
+	if len(before) > 40 {
+		before = before[len(before)-40:]
+	}
+	lower := strings.ToLower(before)
+	for _, w := range p.set.Words(rules.WordsDateUpdated) {
+		if strings.Contains(lower, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}

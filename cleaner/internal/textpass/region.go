@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -269,7 +270,7 @@ func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 		if p.labelled(i) {
 			continue
 		}
-		if m, _ := p.match(i, only); m == nil {
+		if m, _ := p.match(i, only); m == nil && !(to < len(p.lines) && i+1 < len(p.lines) && p.headlineAboveByline(i)) {
 			continue
 		}
 		s := -0.05 * float64(distance)
@@ -294,8 +295,14 @@ func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 		if seen[l.norm] > 1 {
 			s += 1.5
 		}
-		if p.labelAfter(i, rules.Byline, rules.Date) {
+		switch {
+		case p.nextLabelled(i, rules.Byline, rules.Date):
+			s += 3 // the headline sits right above its byline
+		case p.labelAfter(i, rules.Byline, rules.Date):
 			s += 2
+		}
+		if strings.Contains(l.norm, " | ") {
+			s-- // menu items ("Sign in | Subscribe"), or a page title with its site's name
 		}
 		if digitShare(l.norm) > 0.25 {
 			s -= 2
@@ -341,6 +348,21 @@ func (p dumpPage) labelAfter(i int, cats ...rules.Category) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// nextLabelled reports whether the next non-blank line after line i is
+// labelled with one of the categories.
+func (p dumpPage) nextLabelled(i int, cats ...rules.Category) bool {
+	for j := i + 1; j < len(p.lines); j++ {
+		if p.lines[j].blank() {
+			continue
+		}
+		if l := p.labels[j]; l.rule != nil {
+			return slices.Contains(cats, l.rule.Category)
+		}
+		return false
 	}
 	return false
 }

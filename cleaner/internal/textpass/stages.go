@@ -93,6 +93,10 @@ func findArticle(p *textPass) {
 		p.dump = false
 	}
 	p.first = p.nextAnchor(0, p.headers)
+	// The head's own lines may read as prose; a few at most.
+	for n := 0; n < 4 && p.first >= 0 && p.headLine(p.first); n++ {
+		p.first = p.nextAnchor(p.first+1, p.headers)
+	}
 }
 
 // labelHead applies the head rules above the article: for HTML every
@@ -109,12 +113,18 @@ func labelHead(p *textPass) {
 	case p.dump:
 		rg := p.rg
 		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
+		p.labelPlacedBylines(rg.window, p.first)
 		titled := dumpPage{p}.pickTitle(rg.window, p.first, rg.end)
 		p.applyRules(rg.window, p.first, func(r *rules.Rule) bool {
 			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == rules.IDTitleHeading)
 		})
 	default:
-		p.applyRules(0, p.first, scopeIs(rules.Head))
+		p.applyRules(0, p.first, func(r *rules.Rule) bool { return r.Scope == rules.Head && !isTitle(r) })
+		p.labelPlacedBylines(0, p.first)
+		titled := dumpPage{p}.pickTitle(0, p.first, len(p.lines)-1)
+		p.applyRules(0, p.first, func(r *rules.Rule) bool {
+			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == rules.IDTitleHeading)
+		})
 	}
 }
 

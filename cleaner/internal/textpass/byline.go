@@ -1,0 +1,130 @@
+package textpass
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// bylineNames reads the names of a byline rule's authors group: split on
+// commas and joiners ("A, B and C"), where a comma list only counts when a
+// joiner closes it (after "Jane Doe, " come a role, an outlet or a place
+// more often than a second name), and each name ends before a role noun
+// ("Kendra Loewen Reporter" is Kendra Loewen).
+func bylineNames(set *rules.Set, value string) []string {
+	joiners := set.Words(rules.WordsNameJoiners)
+	if !hasJoiner(value, joiners) {
+		if k := strings.IndexAny(value, ",;"); k >= 0 {
+			value = value[:k]
+		}
+	}
+	names := SplitAuthors(value, joiners)
+	for k, n := range names {
+		words := strings.Fields(n)
+		for w := 1; w < len(words); w++ {
+			if set.HasWord(rules.WordsRoleNouns, strings.ToLower(words[w])) {
+				names[k] = strings.Join(words[:w], " ")
+				break
+			}
+		}
+	}
+	return slices.DeleteFunc(names, func(n string) bool { return isOrgName(set, n) })
+}
+
+// isOrgName reports whether a capitalised name holds one of the words of
+// an organisation's name.
+func isOrgName(set *rules.Set, name string) bool {
+	for _, w := range strings.Fields(name) {
+		if set.HasWord(rules.WordsOrgWords, strings.ToLower(strings.Trim(w, ".,"))) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasJoiner(s string, joiners []string) bool {
+	for _, j := range joiners {
+		if strings.Contains(s, " "+j+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// bylineSeparator splits a head line into its parts: the separators of a
+// byline ("|", "·", "•", dashes, a comma) and the runs of spaces a page's
+// columns leave.
+var bylineSeparator = regexp.MustCompile(` *[|·•–—/] *|, | {2,}| - `)
+
+// labelPlacedBylines takes the bylines that no rule names: in the head, a
+// line that starts with one or two person's names (after a label such as
+// "Texte:" or a byline prefix) and is placed as a byline is: right above
+// the date line, or followed on the line by a date ("Imogen Hartley-Baird
+// · 10 Mar 2024", "Pranav Deshmukh, Nagpur" above "Published: …",
+// "Texte: Nathalie Jaquet et Sami Rochat"). The names go to authors under
+// the byline.placed rule.
+func (p *textPass) labelPlacedBylines(from, to int) {
+	r := p.set.Rule(rules.IDBylinePlaced)
+	if r == nil {
+		return
+	}
+	for i := max(from, 0); i < to && i < len(p.lines); i++ {
+		l := &p.lines[i]
+		if l.blank() || l.words > 16 {
+			continue
+		}
+		if lb := p.labels[i].rule; lb != nil && !(lb.Category == rules.Title && lb.ID != rules.IDTitleHeading) {
+			continue
+		}
+		raw := strings.TrimSpace(p.text[l.start:l.end])
+		parts := bylineSeparator.Split(raw, -1)
+		if len(parts) == 0 {
+			continue
+		}
+		dated := false
+		for _, part := range parts[1:] {
+			if _, _, ok := p.set.FindDate(part); ok {
+				dated = true
+			}
+		}
+		if !dated && !(dumpPage{p}).nextLabelled(i, rules.Date) {
+			continue
+		}
+		names := p.placedNames(parts[0])
+		if len(names) == 0 {
+			continue
+		}
+		p.setLabel(i, r, rules.Groups{rules.FieldAuthors: strings.Join(names, " & ")}, 0)
+	}
+}
+
+// placedNames reads the names at the start of a line placed as a byline:
+// after an optional label ("Texte:", "By"), one to three names of two to
+// four words joined by commas or joiners, and nothing else.
+func (p *textPass) placedNames(s string) []string {
+	s = strings.TrimSpace(s)
+	if k := strings.IndexByte(s, ':'); k > 0 && k < 20 && !strings.ContainsFunc(s[:k], unicode.IsDigit) && len(strings.Fields(s[:k])) <= 2 {
+		s = strings.TrimSpace(s[k+1:])
+	} else {
+		lower := strings.ToLower(s)
+		for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
+			if strings.HasPrefix(lower, pre+" ") {
+				s = strings.TrimSpace(s[len(pre):])
+				break
+			}
+		}
+	}
+	names := SplitAuthors(s, p.set.Words(rules.WordsNameJoiners))
+	if len(names) == 0 || len(names) > 3 {
+		return nil
+	}
+	for _, n := range names {
+		if w := len(strings.Fields(n)); w < 2 || w > 4 || !p.isPersonName(n) || strings.ToUpper(n) == n || isOrgName(p.set, n) {
+			return nil
+		}
+	}
+	return names
+}
