@@ -10,7 +10,7 @@ import (
 // them.
 var (
 	scopes  = []Scope{Anywhere, Head, Tail, End, Thread}
-	actions = []Action{Drop, DropToEnd, DropList, Extract, StartThread}
+	actions = []Action{Drop, DropToEnd, DropList, DropBlock, Extract, StartThread}
 	selects = []Select{All, First, Last}
 	inputs  = []Input{AnyInput, TextInput, HTMLInput}
 )

@@ -22,11 +22,12 @@ const (
 	IDCallToAction      = "appeal.call-to-action"
 	IDNewsletterCTA     = "newsletter.call-to-action"
 	IDBylinePlaced      = "byline.placed"
+	IDCaption           = "site.caption"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDCallToAction, IDNewsletterCTA, IDBylinePlaced}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption}
 
 // MacroDate names the pattern macro of a written date, which the code
 // looks for inside lines (Set.FindDate).

@@ -29,9 +29,9 @@ func labelCallsToAction(p *textPass) {
 	}
 	for i := range p.lines {
 		l := &p.lines[i]
-		if l.blank() || p.labelled(i) || l.words > 3*maxAskWords || l.para > 0 || unicode.IsLower(firstRune(l.norm)) {
+		if l.blank() || p.labelled(i) || l.words > 3*maxAskWords || l.para > 0 && !p.ownSentences(i) || unicode.IsLower(firstRune(l.norm)) {
 			// (A line of a hard-wrapped paragraph is no sentence of its
-			// own.)
+			// own, unless it starts and ends as one.)
 			continue
 		}
 		if !p.selects(i, appeal) && !p.selects(i, newsletter) {
@@ -60,7 +60,7 @@ func labelCallsToAction(p *textPass) {
 		// Most of the line asks, or the ask has one short sentence with
 		// it ("Never miss a local story. Get …", "… buy me a coffee. It
 		// keeps the lights on.").
-		paired := len(sentences) == 2 && asks == 1 && rules.CountWords(other) <= maxLeadInWords
+		paired := len(sentences) <= 3 && asks >= 1 && shortOthers(sentences, asks, other)
 		if asks == 0 || asks*2 <= len(sentences) && !paired {
 			continue
 		}
@@ -69,7 +69,54 @@ func labelCallsToAction(p *textPass) {
 			r = newsletter
 		}
 		p.setLabel(i, r, nil, 0)
+		p.continueAsk(i, r)
 	}
+}
+
+// shortOthers reports whether the sentences of a line that are not asks
+// are short enough to go with them (a lead-in question, "No spam, just
+// butter."). other is the last of them.
+func shortOthers(sentences []string, asks int, other string) bool {
+	if len(sentences)-asks > 2 {
+		return false
+	}
+	n := 0
+	for _, s := range sentences {
+		n += rules.CountWords(s)
+	}
+	return rules.CountWords(other) <= maxLeadInWords && n <= maxAskWords
+}
+
+// continueAsk labels, with the call to action at line i, the lines right
+// under it in its block that open with an ask ("Oder werde Mitglied bei
+// …"): the second offer of one appeal.
+func (p *textPass) continueAsk(i int, r *rules.Rule) {
+	for j := i + 1; j < len(p.lines) && !p.lines[j].blank() && !p.labelled(j); j++ {
+		l := &p.lines[j]
+		if l.words > maxAskWords || !p.ownSentences(j) {
+			return
+		}
+		toks := lowerWords(l.norm)
+		k := 0
+		for k < len(toks) && leadWord(toks[k]) {
+			k++
+		}
+		if p.set.PhraseAt(rules.WordsCTAAsk, toks, k) == 0 {
+			return
+		}
+		p.setLabel(j, r, nil, 0)
+	}
+}
+
+// ownSentences reports whether line i holds whole sentences: it starts
+// with a capital and ends a sentence, and the line before it, if in its
+// block, ended one too.
+func (p *textPass) ownSentences(i int) bool {
+	l := &p.lines[i]
+	if !l.terminal || !unicode.IsUpper(firstRune(l.norm)) {
+		return false
+	}
+	return i == 0 || p.lines[i-1].blank() || p.lines[i-1].terminal
 }
 
 // askLine is what isAsk needs to know of the line a sentence is in.
@@ -112,7 +159,7 @@ func (p *textPass) isAsk(toks []string, line askLine) bool {
 // ("please subscribe", "so join us").
 func leadWord(w string) bool {
 	switch w {
-	case "please", "so", "and", "now", "then", "bitte", "alors", "por", "favor":
+	case "please", "so", "and", "or", "now", "then", "bitte", "oder", "alors", "ou", "por", "favor", "o":
 		return true
 	}
 	return false

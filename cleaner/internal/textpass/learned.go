@@ -47,10 +47,21 @@ func (p *textPass) learnHeaders() []headerMatch {
 			// (3)") ends a blog's post, not a comment.
 			continue
 		}
+		start, n := i, 1
+		if g[rules.FieldAuthor] == "" {
+			// A time alone: the name is the line above it ("Sabine K." over
+			// "12.06.2024 um 18:20 Uhr").
+			if !p.nameAbove(i) {
+				continue
+			}
+			start, n = i-1, 2
+			g[rules.FieldAuthor] = p.lines[i-1].norm
+			shape = "@ / " + shape
+		}
 		if byShape[shape] == nil {
 			order = append(order, shape)
 		}
-		byShape[shape] = append(byShape[shape], headerMatch{rule: r, layout: shape, start: i, n: 1, groups: g})
+		byShape[shape] = append(byShape[shape], headerMatch{rule: r, layout: shape, start: start, n: n, groups: g})
 	}
 	var out []headerMatch
 	for _, s := range order {
@@ -128,6 +139,10 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		case unicode.IsLower(firstRune(t)) && p.isStopword(strings.Trim(t, ".,:;()")):
 			// (A capital "A" is an initial: "Colin A".)
 			kinds[k] = 's'
+		case k == 0 && len(toks) > 1 && startsWithDigit(toks[1]) && p.isStopword(strings.ToLower(t)):
+			// The word in front of a date, part of the time: "Le 3 mai",
+			// "Am 12.06.2024".
+			kinds[k] = '#'
 		default:
 			kinds[k] = '*'
 		}
@@ -154,7 +169,7 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		for end = start; end < len(toks) && kinds[end] == '*'; end++ {
 		}
 	}
-	if start == end || end-start > 4 || strings.ContainsAny(toks[start], "([/") {
+	if start == end && !timeOnly(kinds) || end-start > 4 || start < end && strings.ContainsAny(toks[start], "([/") {
 		return "", nil
 	}
 	var b strings.Builder
@@ -178,6 +193,35 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		author = name // "Ann Smith, Stannery Bridge": a name, then a place
 	}
 	return b.String(), rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(toks[firstTime:], " "), "()[]")}
+}
+
+// timeOnly reports whether a line's tokens say a time and nothing else
+// (numbers, time words, stopwords and punctuation).
+func timeOnly(kinds []byte) bool {
+	for _, c := range kinds {
+		if c == '*' {
+			return false
+		}
+	}
+	return true
+}
+
+// nameAbove reports whether the line above line i may be a commenter's
+// name over its time: a short line (four words at most) that does not
+// end a sentence and says no time itself.
+func (p *textPass) nameAbove(i int) bool {
+	if i == 0 {
+		return false
+	}
+	l := &p.lines[i-1]
+	return !l.blank() && l.words <= 4 && (!l.terminal || endsWithInitial(l.norm)) && !strings.ContainsAny(l.norm, ":|") && !p.mentionsComments(l.norm)
+}
+
+// endsWithInitial reports whether s ends with an initial ("Sabine K.").
+func endsWithInitial(s string) bool {
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	r := []rune(last)
+	return len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
 }
 
 func hasDigit(s string) bool {

@@ -273,8 +273,38 @@ func (p *textPass) setLabel(i int, r *rules.Rule, groups rules.Groups, group int
 	if groups != nil || r.Field != "" && r.Action != rules.DropToEnd {
 		p.hits = append(p.hits, hit{line: i, rule: r, groups: groups})
 	}
-	if r.Action == rules.DropList {
+	switch r.Action {
+	case rules.DropList:
 		p.takeList(i, r, group)
+	case rules.DropBlock:
+		p.takeBlock(i, r, group)
+	}
+}
+
+// maxBlockLines and maxBlockWords bound the block a drop_block label
+// takes: a few short lines.
+const (
+	maxBlockLines = 8
+	maxBlockWords = 20
+)
+
+// takeBlock labels the rest of the block under a drop_block label at line
+// i (the lines up to the next blank line) when it is a few short lines
+// that are not sentences of prose: teaser headlines and their sponsors'
+// names, not the article's next paragraph.
+func (p *textPass) takeBlock(i int, r *rules.Rule, group int) {
+	k := i + 1
+	for k < len(p.lines) && !p.lines[k].blank() {
+		l := &p.lines[k]
+		if k-i > maxBlockLines || l.words > maxBlockWords || l.terminal && l.words > 6 {
+			return
+		}
+		k++
+	}
+	for j := i + 1; j < k; j++ {
+		if !p.labelled(j) {
+			p.labels[j] = label{rule: r, group: group}
+		}
 	}
 }
 

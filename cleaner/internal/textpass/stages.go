@@ -71,6 +71,30 @@ func labelAnywhere(p *textPass) {
 			p.setLabel(i, r, g, 0)
 		}
 	}
+	p.labelCreditedCaptions()
+}
+
+// maxCaptionWords is the most words of a caption known by its credit.
+const maxCaptionWords = 45
+
+// labelCreditedCaptions takes the caption above a credit line: a block of
+// two lines, the caption and a "Photo: NAME / OUTLET" line under it that
+// the caption rule took. The caption goes with its credit.
+func (p *textPass) labelCreditedCaptions() {
+	r := p.set.Rule(rules.IDCaption)
+	if r == nil {
+		return
+	}
+	for i := 1; i < len(p.lines); i++ {
+		if p.labels[i].rule != r || p.lines[i].words > 10 || i+1 < len(p.lines) && !p.lines[i+1].blank() {
+			continue
+		}
+		c := i - 1
+		if l := &p.lines[c]; l.blank() || p.labelled(c) || l.words > maxCaptionWords || c > 0 && !p.lines[c-1].blank() {
+			continue
+		}
+		p.setLabel(c, r, nil, 0)
+	}
 }
 
 // findArticle finds where the article starts: in a page dump (see

@@ -3,6 +3,7 @@ package textpass
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/winnow-text/winnow/cleaner/internal/doc"
 
@@ -52,7 +53,7 @@ func findHeaders(p *textPass) {
 		}
 		seen[[2]int{r.Index(), start}] = true
 		end := min(start+len(r.Lines), len(p.norms))
-		if n, g := r.MatchHeader(p.norms[start:end], p.headerMemo); n > 0 {
+		if n, g := r.MatchHeader(p.norms[start:end], p.headerMemo); n > 0 && !p.stopwordAuthor(g[rules.FieldAuthor]) {
 			out = append(out, headerMatch{rule: r, start: start, n: n, groups: g})
 		}
 	}
@@ -74,6 +75,22 @@ func findHeaders(p *textPass) {
 	out = append(out, p.learnHeaders()...)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
 	p.headers = out
+}
+
+// stopwordAuthor reports whether a header's author is one stopword: the
+// word in front of a date ("Le 3 mai 2024 à 19h05", "Am 12.06.2024"),
+// not a name.
+func (p *textPass) stopwordAuthor(a string) bool {
+	if a == "" {
+		return false
+	}
+	if !strings.Contains(a, " ") {
+		return p.isStopword(strings.ToLower(a))
+	}
+	// A name does not end in a lower-case stopword ("Zuletzt bearbeitet
+	// am 12.06.2024": an edit note, not a header).
+	last := a[strings.LastIndexByte(a, ' ')+1:]
+	return unicode.IsLower(firstRune(last)) && p.isStopword(last)
 }
 
 // chooseThread picks the layout with the most non-overlapping headers
