@@ -156,6 +156,7 @@ func (s *Set) addRules(packs []*Pack, opt CompileOptions, macros map[string]stri
 			r.Keywords = expandWords(orig.Keywords, s.words)
 			r.When.Ends = expandWords(orig.When.Ends, s.words)
 			r.Prefer.Ends = expandWords(orig.Prefer.Ends, s.words)
+			r.Cues.Words = expandWords(orig.Cues.Words, s.words)
 			if err := compileRule(r, macros); err != nil {
 				return err
 			}
