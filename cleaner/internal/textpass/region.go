@@ -223,6 +223,7 @@ func (p dumpPage) findRegion() (region, bool) {
 	for bestStart < bestEnd && p.regionScore(bestStart, base, code) <= 0 {
 		bestStart++
 	}
+	bestEnd = p.overIntroducedList(bestEnd)
 	r := region{start: bestStart, end: bestEnd, window: bestStart}
 	for n := 0; r.window > 0 && n < headWindow; {
 		r.window--
@@ -231,6 +232,39 @@ func (p dumpPage) findRegion() (region, bool) {
 		}
 	}
 	return r, true
+}
+
+// maxListItemWords is the most words of an item of a list the article
+// introduces.
+const maxListItemWords = 20
+
+// overIntroducedList extends a region that ends at line end over the list
+// the article introduces after it: a line that ends with a colon (the
+// region's last, or the next) and the block of short lines under it ("Der
+// Zeitplan im Überblick:" and its dates). A list a sentence announces is
+// the article's, however little prose it holds. It returns the new end.
+func (p dumpPage) overIntroducedList(end int) int {
+	next := func(i int) int {
+		for i++; i < len(p.lines) && p.lines[i].blank(); i++ {
+		}
+		return i
+	}
+	intro := end
+	if !strings.HasSuffix(p.lines[intro].norm, ":") {
+		intro = next(end)
+		if intro >= len(p.lines) || p.labelled(intro) || p.lines[intro].words > 12 || !strings.HasSuffix(p.lines[intro].norm, ":") {
+			return end
+		}
+	}
+	first := next(intro)
+	k := first
+	for k < len(p.lines) && !p.lines[k].blank() && !p.labelled(k) && p.lines[k].words <= maxListItemWords {
+		k++
+	}
+	if k-first < 2 || k < len(p.lines) && !p.lines[k].blank() {
+		return end
+	}
+	return k - 1
 }
 
 // pickTitle labels the most headline-like line of [from, to) with the
@@ -459,7 +493,7 @@ func (p dumpPage) endAtComments(rg *region) {
 		if opensComments && prose >= 2 {
 			for j := i - 1; j >= rg.start; j-- {
 				if p.lines[j].prose && !p.labelled(j) {
-					rg.end = j
+					rg.end = max(j, min(p.overIntroducedList(j), i-1))
 					return
 				}
 			}

@@ -54,6 +54,9 @@ func findHeaders(p *textPass) {
 		seen[[2]int{r.Index(), start}] = true
 		end := min(start+len(r.Lines), len(p.norms))
 		if n, g := r.MatchHeader(p.norms[start:end], p.headerMemo); n > 0 && !p.stopwordAuthor(g[rules.FieldAuthor]) {
+			if a := g[rules.FieldAuthor]; a != "" {
+				g[rules.FieldAuthor] = p.trimStopwords(a)
+			}
 			out = append(out, headerMatch{rule: r, start: start, n: n, groups: g})
 		}
 	}
@@ -81,16 +84,23 @@ func findHeaders(p *textPass) {
 // word in front of a date ("Le 3 mai 2024 à 19h05", "Am 12.06.2024"),
 // not a name.
 func (p *textPass) stopwordAuthor(a string) bool {
-	if a == "" {
-		return false
+	return a != "" && !strings.Contains(a, " ") && p.isStopword(strings.ToLower(a))
+}
+
+// trimStopwords drops the lower-case stopwords at the end of an author
+// ("Idealist on" before a date is Idealist).
+func (p *textPass) trimStopwords(a string) string {
+	for {
+		k := strings.LastIndexByte(a, ' ')
+		if k < 0 {
+			return a
+		}
+		last := a[k+1:]
+		if !unicode.IsLower(firstRune(last)) || !p.isStopword(last) {
+			return a
+		}
+		a = a[:k]
 	}
-	if !strings.Contains(a, " ") {
-		return p.isStopword(strings.ToLower(a))
-	}
-	// A name does not end in a lower-case stopword ("Zuletzt bearbeitet
-	// am 12.06.2024": an edit note, not a header).
-	last := a[strings.LastIndexByte(a, ' ')+1:]
-	return unicode.IsLower(firstRune(last)) && p.isStopword(last)
 }
 
 // chooseThread picks the layout with the most non-overlapping headers

@@ -132,7 +132,7 @@ func (p zoneReader) listEnd(from, limit int) int {
 			afterHeadline = false
 			continue
 		}
-		if l.prose && !(afterHeadline && isSnippet(l)) {
+		if l.prose && !(afterHeadline && isSnippet(l)) && !isHeadline(l) {
 			return i
 		}
 		afterHeadline = isHeadline(l)
@@ -184,9 +184,18 @@ const maxWordBytes = 24
 
 // isHeadline tells a list entry's headline from its snippet.
 func isHeadline(l *line) bool {
+	if strings.HasSuffix(l.norm, "?") || strings.HasSuffix(l.norm, "!") {
+		// A question or an exclamation of headline length, with no
+		// sentence before it ("Nextcloud auf dem Pi 5: Lohnt sich das
+		// Upgrade?").
+		return l.words >= 2 && l.words <= maxQuestionHeadlineWords && !hasSentenceBreak(l.norm)
+	}
 	return l.words >= 2 && l.words <= maxHeadlineWords && !l.terminal &&
 		!strings.HasSuffix(l.norm, "…") && !strings.HasSuffix(l.norm, "...")
 }
+
+// maxQuestionHeadlineWords is the most words of a headline that asks.
+const maxQuestionHeadlineWords = 15
 
 // authorBox reads an author box opened at z.start: name lines (authors),
 // then one bio paragraph; other short lines (job titles, links) are taken
