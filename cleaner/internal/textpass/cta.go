@@ -47,7 +47,9 @@ func labelCallsToAction(p *textPass) {
 			continue
 		}
 		line.reader = p.anyPhrase(rules.WordsCTAReader, toks)
-		line.us = p.anyPhrase(rules.WordsCTAUs, toks) || strings.ContainsAny(l.norm, "€$£")
+		// A newsletter's words say whose the ask is as well as "our" does
+		// ("in your inbox every Friday? Join …").
+		line.us = p.anyPhrase(rules.WordsCTAUs, toks) || strings.ContainsAny(l.norm, "€$£") || p.anyPhrase(rules.WordsCTANewsletter, toks)
 		sentences := splitSentences(l.norm)
 		asks, other := 0, ""
 		for _, s := range sentences {

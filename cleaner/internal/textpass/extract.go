@@ -104,7 +104,7 @@ func (f fieldFiller) set1(r *rules.Rule, field rules.Field, value string, groups
 			names = bylineNames(f.set, value)
 		}
 		for _, a := range names {
-			if LooksLikeName(f.set, a, f.stopword) {
+			if LooksLikeName(f.set, a, f.stopword) && !firstNameOf(a, m.Authors) {
 				m.Authors = doc.AppendUnique(m.Authors, a)
 			}
 		}
@@ -127,6 +127,18 @@ func (f fieldFiller) set1(r *rules.Rule, field rules.Field, value string, groups
 			m.CommentCount = &n
 		}
 	}
+}
+
+// firstNameOf reports whether name is the first name of an author already
+// found ("Priya" in an author box after the byline's "Priya
+// Venkataraman").
+func firstNameOf(name string, authors []string) bool {
+	for _, a := range authors {
+		if strings.HasPrefix(a, name+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 func (f fieldFiller) stopword(w string) bool { return IsStopword(f.set, f.lang, w) }

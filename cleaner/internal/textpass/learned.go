@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -41,7 +42,7 @@ func (p *textPass) learnHeaders() []headerMatch {
 			// hours ago".)
 			continue
 		}
-		shape, g := p.headerShape(l.norm)
+		shape, g := p.headerShape(p.plainNorm(i))
 		if shape == "" || p.mentionsComments(l.norm) {
 			// A line that links to comments ("| permalink | comments
 			// (3)") ends a blog's post, not a comment.
@@ -100,7 +101,7 @@ func (p *textPass) followedByText(i int) bool {
 			if l.words > maxHeaderWords || !hasDigit(l.norm) {
 				return true
 			}
-			if shape, _ := p.headerShape(l.norm); shape == "" {
+			if shape, _ := p.headerShape(p.plainNorm(j)); shape == "" {
 				return true
 			}
 		}
@@ -117,6 +118,16 @@ func (p *textPass) followedByText(i int) bool {
 // the run of words just before the time (or just after it), the time
 // runs from the time's first token to the end.
 func (p *textPass) headerShape(norm string) (string, rules.Groups) {
+	// An edit note set off in the header ("· edited 3 hours ago") is no
+	// part of its shape.
+	edited := ""
+	if parts := timeSeparator.Split(norm, -1); len(parts) > 1 {
+		if e := p.editedIn(parts[len(parts)-1]); e != "" {
+			edited = e
+			norm = norm[:len(norm)-len(parts[len(parts)-1])]
+			norm = strings.TrimRight(norm, " ·•|")
+		}
+	}
 	toks := strings.Fields(norm)
 	kinds := make([]byte, len(toks))
 	firstTime, hasClock, hasNumber := -1, false, false
@@ -192,7 +203,75 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 	if name, _, ok := strings.Cut(author, ","); ok {
 		author = name // "Ann Smith, Stannery Bridge": a name, then a place
 	}
-	return b.String(), rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(toks[firstTime:], " "), "()[]")}
+	g := rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(toks[firstTime:], " "), "()[]")}
+	p.splitPosted(g)
+	if edited != "" {
+		g[rules.FieldEdited] = edited
+	}
+	return b.String(), g
+}
+
+// splitPosted cuts a learned header's time into its parts when separators
+// set them apart ("212 points · 6 hours ago · edited 3 hours ago"): the
+// first part that says a time is when it was posted, a part an edit rule
+// reads is when it was edited, and counts are left out.
+func (p *textPass) splitPosted(g rules.Groups) {
+	parts := timeSeparator.Split(g[rules.FieldPosted], -1)
+	if len(parts) < 2 {
+		return
+	}
+	posted := ""
+	for _, part := range parts {
+		if e := p.editedIn(part); e != "" {
+			g[rules.FieldEdited] = e
+			continue
+		}
+		if posted == "" && p.saysTime(part) {
+			posted = part
+		}
+	}
+	if posted != "" {
+		g[rules.FieldPosted] = posted
+	}
+}
+
+// timeSeparator splits the parts of a comment header.
+var timeSeparator = regexp.MustCompile(` [·•|] `)
+
+// saysTime reports whether s says a time: a relative time, a month, or a
+// clock or a written date.
+func (p *textPass) saysTime(s string) bool {
+	toks := strings.Fields(s)
+	for k, t := range toks {
+		if p.relativeTime(toks, k) || p.timeWord(t) && !startsWithDigit(t) || strings.ContainsAny(t, ":/") && hasDigit(t) || strings.Count(t, ".") == 2 && hasDigit(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// editedIn returns when an edit note ("edited 3 hours ago") says the
+// comment was edited, by the packs' thread rules that read "edited".
+func (p *textPass) editedIn(s string) string {
+	for _, r := range p.set.OfKind(rules.KindLine) {
+		if r.Scope != rules.Thread || r.Category != rules.Comments {
+			continue
+		}
+		if g, ok := r.Match(s); ok && g[rules.FieldEdited] != "" {
+			return g[rules.FieldEdited]
+		}
+	}
+	return ""
+}
+
+// plainNorm is line i with its spaces normalised and nothing else: a
+// handle keeps its underscores ("moss_and_static").
+func (p *textPass) plainNorm(i int) string {
+	l := &p.lines[i]
+	if !strings.Contains(l.norm, " ") || !strings.Contains(p.text[l.start:l.end], "_") {
+		return l.norm
+	}
+	return rules.Normalize(p.text[l.start:l.end])
 }
 
 // timeOnly reports whether a line's tokens say a time and nothing else

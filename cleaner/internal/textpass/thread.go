@@ -55,7 +55,7 @@ func findHeaders(p *textPass) {
 		end := min(start+len(r.Lines), len(p.norms))
 		if n, g := r.MatchHeader(p.norms[start:end], p.headerMemo); n > 0 && !p.stopwordAuthor(g[rules.FieldAuthor]) {
 			if a := g[rules.FieldAuthor]; a != "" {
-				g[rules.FieldAuthor] = p.trimStopwords(a)
+				g[rules.FieldAuthor] = p.rawName(p.trimStopwords(a), start, start+n)
 			}
 			out = append(out, headerMatch{rule: r, start: start, n: n, groups: g})
 		}
@@ -85,6 +85,21 @@ func findHeaders(p *textPass) {
 // not a name.
 func (p *textPass) stopwordAuthor(a string) bool {
 	return a != "" && !strings.Contains(a, " ") && p.isStopword(strings.ToLower(a))
+}
+
+// rawName gives back a name's underscores that reading the lines [from,
+// to) took for spaces ("moss_and_static", a handle, not three words).
+func (p *textPass) rawName(name string, from, to int) string {
+	if !strings.Contains(name, " ") {
+		return name
+	}
+	glued := strings.ReplaceAll(name, " ", "_")
+	for i := from; i < to && i < len(p.lines); i++ {
+		if strings.Contains(p.text[p.lines[i].start:p.lines[i].end], glued) {
+			return glued
+		}
+	}
+	return name
 }
 
 // trimStopwords drops the lower-case stopwords at the end of an author
@@ -245,7 +260,7 @@ func (p threadReader) parseThread() {
 				if e := g[rules.FieldEdited]; e != "" {
 					c.Edited = e
 				}
-				if to := rules.Normalize(g[rules.FieldReplyTo]); to != "" && c.ReplyTo == "" && len(paras) == 0 && len(cur) == 0 {
+				if to := p.rawName(rules.Normalize(g[rules.FieldReplyTo]), i, i+1); to != "" && c.ReplyTo == "" && len(paras) == 0 && len(cur) == 0 {
 					c.ReplyTo = to // only above the comment's text
 				}
 				continue
@@ -290,10 +305,25 @@ func StripTruncation(set *rules.Set, text string) (string, bool) {
 // author it replies to (exact name first, then ignoring case). A comment
 // that starts with "@NAME" of an earlier commenter replies to them.
 func linkParents(cs []doc.Comment) {
+	flat := true
+	for _, c := range cs {
+		if c.ReplyTo != "" {
+			flat = false
+		}
+	}
 	for k := range cs {
 		c := &cs[k]
 		if c.ReplyTo == "" && strings.HasPrefix(c.Text, "@") {
 			c.ReplyTo = atReply(c.Text[1:], cs[:k])
+		}
+		if c.ReplyTo == "" && flat {
+			// A flat thread says nothing of who answers whom; its words
+			// do: a name called in the first sentence, or the answer to
+			// one's own question.
+			c.ReplyTo = addressed(c, cs[:k])
+			if c.ReplyTo == "" {
+				c.ReplyTo = answerBack(c, cs[:k])
+			}
 		}
 		if c.ReplyTo == "" {
 			continue
@@ -306,6 +336,63 @@ func linkParents(cs []doc.Comment) {
 			}
 		}
 	}
+}
+
+// addressed returns the earlier commenter the first sentence of c calls
+// by their first name ("That makes me so happy, Hannah!", "Yes, Tomasz.",
+// "Probably, Deb!"): the name set off by a comma, or "".
+func addressed(c *doc.Comment, earlier []doc.Comment) string {
+	first := c.Text
+	if k := strings.IndexAny(first, ".!?\n"); k >= 0 {
+		first = first[:k+1]
+	}
+	for j := len(earlier) - 1; j >= 0; j-- {
+		a := earlier[j].Author
+		name, _, _ := strings.Cut(a, " ")
+		if a == c.Author || len(name) < 3 || !unicode.IsUpper(firstRune(name)) {
+			continue
+		}
+		if called(first, name) {
+			return a
+		}
+	}
+	return ""
+}
+
+// called reports whether a sentence calls name: set off by a comma before
+// it and punctuation or a space after it, or opening the sentence with a
+// comma or an exclamation mark after it.
+func called(sentence, name string) bool {
+	if strings.HasPrefix(sentence, name+",") || strings.HasPrefix(sentence, name+"!") {
+		return true
+	}
+	for from := 0; ; {
+		k := strings.Index(sentence[from:], ", "+name)
+		if k < 0 {
+			return false
+		}
+		end := from + k + 2 + len(name)
+		if end == len(sentence) || strings.ContainsRune(" ,.!?", rune(sentence[end])) {
+			return true
+		}
+		from = end
+	}
+}
+
+// answerBack returns, for a comment whose author was answered since they
+// last wrote, the one who answered them: in a flat thread the asker's next
+// comment ("Worked perfectly. Thanks!") goes back to the answer.
+func answerBack(c *doc.Comment, earlier []doc.Comment) string {
+	for j := len(earlier) - 1; j >= 0; j-- {
+		e := &earlier[j]
+		if e.Author == c.Author {
+			return ""
+		}
+		if e.ReplyTo == c.Author {
+			return e.Author
+		}
+	}
+	return ""
 }
 
 // atReply returns the longest earlier author that text starts with, as a
