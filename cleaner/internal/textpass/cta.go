@@ -202,7 +202,7 @@ func quotedStart(s string) bool {
 
 // maxLeadInWords is the most words of the sentence beside an ask that
 // goes with it.
-const maxLeadInWords = 16
+const maxLeadInWords = 20
 
 // maxShortAsk is the most words of a line whose ask is only an
 // imperative addressed to the reader.

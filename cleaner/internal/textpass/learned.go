@@ -85,7 +85,28 @@ func (p *textPass) afterCommentsLine(hs []headerMatch) []headerMatch {
 			return hs[k:]
 		}
 	}
+	// A thread whose headers follow the comments ("Posted by: Ann |
+	// Jan 10, 2008") may have no heading; the comment form after it
+	// ("Post a comment") names it.
+	if last := hs[len(hs)-1]; len(hs) >= minLearnedHeaders && p.commentsLineAfter(last.start+last.n) {
+		return hs
+	}
 	return nil
+}
+
+// commentsLineAfter reports whether a short line naming the comments
+// comes within a dozen non-blank lines after line i.
+func (p *textPass) commentsLineAfter(i int) bool {
+	for j, seen := i, 0; j < len(p.lines) && seen < 12; j++ {
+		if p.lines[j].blank() {
+			continue
+		}
+		seen++
+		if p.lines[j].words <= maxHeaderWords && p.mentionsComments(p.lines[j].norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // followedByText reports whether a comment's text follows line i: within
@@ -293,7 +314,7 @@ func (p *textPass) nameAbove(i int) bool {
 		return false
 	}
 	l := &p.lines[i-1]
-	return !l.blank() && l.words <= 4 && (!l.terminal || endsWithInitial(l.norm)) && !strings.ContainsAny(l.norm, ":|") && !p.mentionsComments(l.norm)
+	return !l.blank() && l.words <= 4 && strings.ContainsFunc(l.norm, unicode.IsLetter) && (!l.terminal || endsWithInitial(l.norm)) && !strings.ContainsAny(l.norm, ":|") && !p.mentionsComments(l.norm)
 }
 
 // endsWithInitial reports whether s ends with an initial ("Sabine K.").
@@ -357,7 +378,9 @@ func (p *textPass) namesComments(i int) bool {
 			continue
 		}
 		seen++
-		if p.mentionsComments(p.lines[j].norm) {
+		// A heading or a notice names the comments; a sentence of a post
+		// that says "comments" does not open them.
+		if p.lines[j].words <= maxHeaderWords && p.mentionsComments(p.lines[j].norm) {
 			return true
 		}
 	}

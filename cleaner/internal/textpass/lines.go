@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnow-text/winnow/rules"
 )
@@ -81,27 +82,67 @@ func (p *textPass) markWrapped() {
 			continue
 		}
 		j := i
-		width := 0
+		width, runeWidth := 0, 0
+		columns := false // a line of the block has a second column
 		for j < len(p.lines) && !p.lines[j].blank() {
-			width = max(width, len(p.lines[j].norm))
+			l := &p.lines[j]
+			width = max(width, len(l.norm))
+			runeWidth = max(runeWidth, runes(l.norm))
+			columns = columns || strings.Contains(strings.TrimSpace(p.text[l.start:l.end]), "   ")
 			j++
 		}
-		if j-i >= 2 && width >= 45 {
+		if j-i >= 2 && width >= 45 && !p.headlineSnippetPairs(i, j) {
 			start := i
 			for k := i; k < j; k++ {
 				l := &p.lines[k]
 				wide := len(l.norm)*3 >= width*2 && !isListItem(l.norm)
+				// A line the next line's first word would have fitted on
+				// was broken by its writer, not wrapped: a paragraph (or a
+				// list entry) ends there.
+				broken := !columns && k+1 < j && runes(l.norm)+1+runes(firstField(p.lines[k+1].norm)) <= runeWidth
 				switch {
 				case l.terminal && k > start && !isListItem(l.norm):
 					p.markParagraph(start, k+1)
 					start = k + 1
-				case !wide:
+				case !wide || broken:
 					start = k + 1
 				}
 			}
 		}
 		i = j
 	}
+}
+
+// headlineSnippetPairs reports whether the block [i, j) is a list of
+// entries, each a headline and its snippet on the next line, under an
+// optional heading: two pairs or more of a short line that ends no sentence (or asks) and a line that
+// ends one. Such a block is not hard-wrapped prose.
+func (p *textPass) headlineSnippetPairs(i, j int) bool {
+	if (j-i)%2 != 0 && !p.lines[i].terminal && p.lines[i].words <= 8 {
+		i++ // the list's heading ("You might also like")
+	}
+	if (j-i)%2 != 0 || j-i < 4 {
+		return false
+	}
+	for k := i; k < j; k += 2 {
+		h, s := &p.lines[k], &p.lines[k+1]
+		asks := strings.HasSuffix(h.norm, "?") || strings.HasSuffix(h.norm, "!")
+		if h.words > maxQuestionHeadlineWords || h.terminal && !asks || !s.terminal || s.words < 4 ||
+			!unicode.IsUpper(firstRune(h.norm)) && !unicode.IsDigit(firstRune(h.norm)) || !unicode.IsUpper(firstRune(s.norm)) {
+			return false
+		}
+	}
+	return true
+}
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// firstField is the first word of s.
+func firstField(s string) string {
+	if k := strings.IndexByte(s, ' '); k >= 0 {
+		return s[:k]
+	}
+	return s
 }
 
 // markParagraph marks the lines [i, j) as prose if, joined, they are.

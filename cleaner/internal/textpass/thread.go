@@ -128,8 +128,12 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 	}
 	byLayout := map[layout][]headerMatch{}
 	var order []layout
+	opensArticle := map[layout]bool{}
 	for _, h := range headers {
 		if h.start <= p.first {
+			if h.start+h.n >= p.first-2 {
+				opensArticle[layout{h.rule, h.layout}] = true
+			}
 			continue
 		}
 		k := layout{h.rule, h.layout}
@@ -148,7 +152,12 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 		if k.shape != "" {
 			// A layout learned from the page (a timestamp or a name before
 			// each entry of a live blog or a list looks the same) starts
-			// where a line just above names the comments.
+			// where a line just above names the comments; and when the
+			// article itself opens with one, the page is a forum's thread,
+			// whose posts are its text.
+			if opensArticle[k] {
+				continue
+			}
 			hs = p.afterCommentsLine(hs)
 		}
 		if len(hs) > len(best) {

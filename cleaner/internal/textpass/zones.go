@@ -132,7 +132,8 @@ func (p zoneReader) listEnd(from, limit int) int {
 			afterHeadline = false
 			continue
 		}
-		if l.prose && !(afterHeadline && isSnippet(l)) && !isHeadline(l) {
+		if l.prose && !(afterHeadline && isSnippet(l)) && !(l.terminal && l.para == 0 && isHeadline(l)) {
+			// (A question of headline length is an entry's headline.)
 			return i
 		}
 		afterHeadline = isHeadline(l)
