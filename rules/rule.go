@@ -117,9 +117,9 @@ const (
 	// DropList removes the line and the list right after it (a table of
 	// contents under "Contents"): the next block of list items.
 	DropList Action = "drop_list"
-	// DropBlock removes the line and the rest of its block (the lines
-	// under it up to a blank line) when they are short lines, not
-	// sentences: the teasers under a "Sponsored" label.
+	// DropBlock removes the line and the short lines under it, up to a
+	// blank line or a sentence of prose: the teasers under a "Sponsored"
+	// label.
 	DropBlock Action = "drop_block"
 )
 

@@ -128,3 +128,42 @@ func (p *textPass) placedNames(s string) []string {
 	}
 	return names
 }
+
+// bylineBio reads line i, a last paragraph, as the bio of an author the
+// byline named: it opens with the author's name (or surname) and a word
+// in lower case ("Ruth Adeyemi is a retired school librarian …"). The bio
+// rule's cue words are not needed: the name is the evidence. A line above
+// it that is the name alone goes with it. It returns the bio rule and the
+// bio, or nil.
+func (p *textPass) bylineBio(i int) (*rules.Rule, rules.Groups) {
+	r := p.set.Rule(rules.IDBioThirdPerson)
+	l := &p.lines[i]
+	if r == nil || l.words < 8 || l.words > 150 || !l.terminal {
+		return nil, nil
+	}
+	for _, name := range p.bylineAuthors() {
+		rest, ok := strings.CutPrefix(l.norm, name+" ")
+		if !ok || !unicode.IsLower(firstRune(rest)) {
+			continue
+		}
+		if j := i - 1; j >= 0 && !p.labelled(j) && p.lines[j].norm == name {
+			p.setLabel(j, r, rules.Groups{rules.FieldAuthors: name, rules.FieldAuthorBio: ""}, 0)
+		}
+		return r, rules.Groups{rules.FieldAuthorBio: l.norm}
+	}
+	return nil, nil
+}
+
+// bylineAuthors are the names the byline rules' hits hold so far.
+func (p *textPass) bylineAuthors() []string {
+	var out []string
+	for _, h := range p.hits {
+		if h.rule.Category != rules.Byline || p.labels[h.line].rule != h.rule {
+			continue
+		}
+		if v := h.groups[rules.FieldAuthors]; v != "" {
+			out = append(out, bylineNames(p.set, v)...)
+		}
+	}
+	return out
+}

@@ -251,3 +251,34 @@ func abbreviationBefore(s string, i int) bool {
 func (p *textPass) selects(i int, r *rules.Rule) bool {
 	return r != nil && slices.Contains(p.cands[i], r.Index())
 }
+
+// closingAsk reads line i, the article's last paragraph, as a call to
+// action by its place: at the end of an article, a sentence that opens
+// with an ask ("Faites un don pour soutenir l'information locale") is
+// one even when it names neither the reader nor the publication. It
+// returns the rule to label it with, or nil.
+func (p *textPass) closingAsk(i int) *rules.Rule {
+	r := p.set.Rule(rules.IDCallToAction)
+	l := &p.lines[i]
+	if r == nil || l.words > maxAskWords || !l.terminal || quotedStart(l.norm) || strings.ContainsAny(l.norm, "“”„«»") {
+		return nil
+	}
+	toks := lowerWords(l.norm)
+	if p.anyPhrase(rules.WordsReported, toks) {
+		return nil
+	}
+	for _, s := range splitSentences(l.norm) {
+		st := lowerWords(s)
+		k := 0
+		for k < len(st) && leadWord(st[k]) {
+			k++
+		}
+		if p.set.PhraseAt(rules.WordsCTAAsk, st, k) > 0 {
+			if n := p.set.Rule(rules.IDNewsletterCTA); n != nil && p.anyPhrase(rules.WordsCTANewsletter, toks) {
+				return n
+			}
+			return r
+		}
+	}
+	return nil
+}

@@ -288,16 +288,16 @@ const (
 	maxBlockWords = 20
 )
 
-// takeBlock labels the rest of the block under a drop_block label at line
-// i (the lines up to the next blank line) when it is a few short lines
-// that are not sentences of prose: teaser headlines and their sponsors'
-// names, not the article's next paragraph.
+// takeBlock labels the short lines under a drop_block label at line i, up
+// to a blank line or a line that is a sentence of prose: teaser headlines
+// and their sponsors' names, the styles under "Cite this page", not the
+// article's next paragraph.
 func (p *textPass) takeBlock(i int, r *rules.Rule, group int) {
 	k := i + 1
-	for k < len(p.lines) && !p.lines[k].blank() {
+	for k < len(p.lines) && !p.lines[k].blank() && k-i <= maxBlockLines {
 		l := &p.lines[k]
-		if k-i > maxBlockLines || l.words > maxBlockWords || l.terminal && l.words > 6 {
-			return
+		if l.words > maxBlockWords || l.terminal && l.words > 6 {
+			break
 		}
 		k++
 	}

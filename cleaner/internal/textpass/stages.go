@@ -169,6 +169,12 @@ func labelTail(p *textPass) {
 	for p.last >= 0 {
 		r, g := p.match(p.last, scopeIs(rules.End))
 		if r == nil {
+			r, g = p.bylineBio(p.last)
+		}
+		if r == nil {
+			r = p.closingAsk(p.last)
+		}
+		if r == nil {
 			break
 		}
 		p.setLabel(p.last, r, g, 0)

@@ -118,6 +118,22 @@ func (p *textPass) trimStopwords(a string) string {
 	}
 }
 
+// manyAuthors reports whether headers name more than one author: a
+// thread is a conversation; one name before every entry is a site's
+// byline on its list of stories.
+func manyAuthors(hs []headerMatch) bool {
+	first := ""
+	for _, h := range hs {
+		a := h.groups[rules.FieldAuthor]
+		if first == "" {
+			first = a
+		} else if a != first {
+			return true
+		}
+	}
+	return false
+}
+
 // chooseThread picks the layout with the most non-overlapping headers
 // after the start of the article. A thread needs three headers, or one
 // after a line that opens a comment section ("51 Comments").
@@ -155,7 +171,7 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 			// where a line just above names the comments; and when the
 			// article itself opens with one, the page is a forum's thread,
 			// whose posts are its text.
-			if opensArticle[k] {
+			if opensArticle[k] || !manyAuthors(hs) {
 				continue
 			}
 			hs = p.afterCommentsLine(hs)
