@@ -197,7 +197,7 @@ func rawBody(src *source, text string, fx *textpass.Fixed) []byte {
 	fx.Kept(text, func(i int, part textpass.LinePart) {
 		sp := fx.Spans[i]
 		if part == textpass.LineText {
-			b.text(sp[0], sp[1])
+			b.text(sp[0], fx.KeptEnd(i))
 		} else {
 			b.newline(sp[1])
 		}

@@ -29,8 +29,10 @@ func testCleaner(t testing.TB) *Cleaner {
 }
 
 // checkInvariants checks what must hold for every input:
-//   - body lines are input lines, in order, and every non-blank line of
-//     the input is either in the body or in exactly one removed span;
+//   - body lines are input lines (or what a cut at a sentence boundary
+//     left of one), in order, and every non-blank line of the input is
+//     either in the body or in exactly one removed span, or split between
+//     the two at a removal that runs to the line's end;
 //   - removed spans hold exactly the text at their offsets;
 //   - the body has no leading, trailing or doubled blank lines and ends
 //     with one newline;
@@ -62,19 +64,31 @@ func checkInvariants(t *testing.T, c *Cleaner, res *Result) {
 			continue
 		}
 		covered := 0
+		kept := ln // the line as the body must hold it
 		for _, r := range res.Meta.Removed {
-			if r.Start <= start && end <= r.End {
+			switch {
+			case r.Start <= start && end <= r.End:
 				covered++
-			} else if r.Start < end && start < r.End {
+			case start < r.Start && r.Start < end && r.End == end && kept == ln:
+				// Sentences cut off the line's end: the body holds the
+				// rest, its trailing spaces trimmed.
+				kept = strings.TrimRight(text[start:r.Start], " \t")
+				if rules.Normalize(kept) == "" {
+					t.Fatalf("line %q is cut to nothing by removal %s", ln, r.Rule)
+				}
+			case r.Start < end && start < r.End:
 				t.Fatalf("line %q is cut by removal %s [%d,%d)", ln, r.Rule, r.Start, r.End)
 			}
+		}
+		if covered > 0 && kept != ln {
+			t.Fatalf("line %q is both removed and cut", ln)
 		}
 		switch covered {
 		case 0:
 			for bi < len(body) && rules.Normalize(body[bi]) == "" {
 				bi++
 			}
-			if bi >= len(body) || body[bi] != ln {
+			if bi >= len(body) || body[bi] != kept {
 				got := "<end of body>"
 				if bi < len(body) {
 					got = body[bi]

@@ -53,6 +53,7 @@ const (
 	WordsCTAAsk         = "cta_ask"             // the asks of a call to action (subscribe, donate)
 	WordsCTAReader      = "cta_reader"          // words that address the reader (you, Sie, vous)
 	WordsCTAUs          = "cta_us"              // words of the publication (we, our, free, €)
+	WordsCTASelf        = "cta_self"            // words of the publication naming itself ("this story", "our")
 	WordsCTANewsletter  = "cta_newsletter"      // words that make an ask a newsletter's
 	WordsReported       = "reported_speech"     // words of reported speech (said, urged)
 	WordsRoleNouns      = "role_nouns"          // head nouns of a journalist's role ("reporter", "Redakteurin")
@@ -65,4 +66,4 @@ const (
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsComment, WordsCommentState}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTASelf, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsComment, WordsCommentState}

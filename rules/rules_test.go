@@ -150,3 +150,21 @@ func TestCodeRolesInPacks(t *testing.T) {
 		}
 	}
 }
+
+// PhraseAt answers 0 for an index outside the words, as a caller that
+// skipped lead words to the end of a sentence may ask.
+func TestPhraseAtOutOfRange(t *testing.T) {
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := []string{"so", "now"}
+	for _, i := range []int{-1, 2, 3} {
+		if n := set.PhraseAt(WordsCTAAsk, toks, i); n != 0 {
+			t.Errorf("PhraseAt(%d) = %d, want 0", i, n)
+		}
+	}
+	if n := set.PhraseAt(WordsCTAAsk, []string{"subscribe", "now"}, 0); n != 1 {
+		t.Errorf("PhraseAt(subscribe) = %d, want 1", n)
+	}
+}

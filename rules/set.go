@@ -103,8 +103,12 @@ func (s *Set) MatchPhrase(line string) []int {
 func (s *Set) Words(name string) []string { return s.words[name] }
 
 // PhraseAt is the length in words of the longest phrase of list macro
-// name that starts at toks[i] (lower-case words), or 0.
+// name that starts at toks[i] (lower-case words), or 0 (also when i is
+// not an index of toks).
 func (s *Set) PhraseAt(name string, toks []string, i int) int {
+	if i < 0 || i >= len(toks) {
+		return 0
+	}
 	best := 0
 	for _, ph := range s.phrases1[name][toks[i]] {
 		if len(ph) <= best || i+len(ph) > len(toks) {

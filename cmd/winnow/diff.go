@@ -66,9 +66,14 @@ func alignDiff(res *cleaner.Result) diffLines {
 	d.replaced = make([]bool, len(d.in))
 	d.keptBefore = make([]int, len(d.in)+1)
 	j := 0
+	pos := 0 // the offset of line i in the text
 	for i, l := range d.in {
+		if i > 0 {
+			pos += len(d.in[i-1]) + 1
+		}
 		d.keptBefore[i] = j
-		if j < len(d.body) && (l == d.body[j] || strings.TrimSpace(l) == "" && d.body[j] == "") {
+		if j < len(d.body) && (l == d.body[j] || strings.TrimSpace(l) == "" && d.body[j] == "" ||
+			d.body[j] != "" && strings.HasPrefix(l, d.body[j]) && cutAt(res, pos+len(d.body[j]), pos+len(l))) {
 			d.kept[i] = true
 			d.replaced[i] = l != d.body[j]
 			j++
@@ -90,6 +95,17 @@ func alignDiff(res *cleaner.Result) diffLines {
 		}
 	}
 	return d
+}
+
+// cutAt reports whether a removal cut the line that ends at end from
+// kept (after trailing spaces) on: sentences cut off its end.
+func cutAt(res *cleaner.Result, kept, end int) bool {
+	for _, r := range res.Meta.Removed {
+		if r.Path == "" && r.End == end && r.Start >= kept && strings.TrimSpace(res.Text[kept:r.Start]) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // same reports whether input line i is in the body unchanged.
@@ -124,7 +140,8 @@ func (d diffLines) writeHunk(b *bytes.Buffer, i int, paint func(code, s string) 
 		oldCount++
 		if d.kept[k] {
 			newCount++
-		} else if t := d.tags[k]; t != "" && !seen[t] {
+		}
+		if t := d.tags[k]; t != "" && !seen[t] && (!d.kept[k] || d.replaced[k]) {
 			seen[t] = true
 			names = append(names, t)
 		}

@@ -119,6 +119,13 @@ func explain(res *cleaner.Result, color bool) []byte {
 		if k < len(marks) && marks[k].start <= start && start <= marks[k].end && strings.TrimSpace(content) != "" {
 			tag = marks[k].tag
 		}
+		if tag == "" && k < len(marks) && start < marks[k].start && marks[k].start < start+len(content) {
+			// Sentences cut off the end of a kept line: the kept part,
+			// then the cut one on a line of its own.
+			at := marks[k].start - start
+			fmt.Fprintf(&b, "%*s │ %s\n", width, "", content[:at])
+			tag, content = marks[k].tag, "… "+content[at:]
+		}
 		if tag == "" {
 			fmt.Fprintf(&b, "%*s │ %s\n", width, "", content)
 			continue

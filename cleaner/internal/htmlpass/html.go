@@ -181,15 +181,19 @@ func (h *htmlDoc) assemble(kept []hblock, lines flatBlocks, fx *textpass.Fixed) 
 	for bi := range kept {
 		b := &kept[bi]
 		var keptLines, removed []int
+		cut := false // a line of the block lost sentences at its end
 		for li := lines.span[bi][0]; li < lines.span[bi][1]; li++ {
 			if fx.Rule(li) != nil {
 				removed = append(removed, li)
 			} else {
 				keptLines = append(keptLines, li)
+				if r, _, _ := fx.Cut(lines.text, li); r != nil {
+					cut = true
+				}
 			}
 		}
 		switch {
-		case len(removed) == 0:
+		case len(removed) == 0 && !cut:
 			para()
 			md.WriteString(b.md)
 		case len(keptLines) == 0 && sameRemoval(fx, removed):
@@ -204,7 +208,12 @@ func (h *htmlDoc) assemble(kept []hblock, lines flatBlocks, fx *textpass.Fixed) 
 					if k > 0 {
 						md.WriteString("\n")
 					}
-					md.WriteString(lines.lines[li])
+					text := lines.lines[li]
+					if r, cutText, keptText := fx.Cut(lines.text, li); r != nil {
+						removal(b.node, r, cutText)
+						text = keptText
+					}
+					md.WriteString(text)
 				}
 			}
 		}

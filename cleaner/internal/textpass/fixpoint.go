@@ -40,8 +40,20 @@ type Fixed struct {
 	Spans  [][2]int // each line of the text, without its newline
 	Meta   doc.Meta
 	Body   string
-	Lang   string  // the language the last pass used
-	labels []label // per line
+	Lang   string      // the language the last pass used
+	labels []label     // per line
+	cuts   map[int]cut // sentences cut off the end of kept lines
+}
+
+// KeptEnd is where the kept text of line i ends: the line's end, or the
+// end of what a cut left of it.
+func (f *Fixed) KeptEnd(i int) int { return keptEnd(f.Spans, f.cuts, i) }
+
+func keptEnd(spans [][2]int, cuts map[int]cut, i int) int {
+	if c, ok := cuts[i]; ok {
+		return spans[i][0] + c.keep
+	}
+	return spans[i][1]
 }
 
 // Rule is the rule that removed line i, or nil when the line is kept.
@@ -52,12 +64,23 @@ func (f *Fixed) Rule(i int) *rules.Rule { return f.labels[i].rule }
 func (f *Fixed) SameRemoval(i, j int) bool { return f.labels[i] == f.labels[j] }
 
 // Removals are the removed lines of text merged into spans.
-func (f *Fixed) Removals(text string) []doc.Removal { return removals(text, f.Spans, f.labels) }
+func (f *Fixed) Removals(text string) []doc.Removal { return removals(text, f.Spans, f.labels, f.cuts) }
 
 // Kept walks what the body is made of (see LinePart), for assembling it
 // in other bytes than text's.
 func (f *Fixed) Kept(text string, emit func(i int, part LinePart)) {
 	keptLines(text, f.Spans, f.labels, emit)
+}
+
+// Cut reports the rule that cut sentences off the end of kept line i, or
+// nil, with the text it cut and the text left of the line.
+func (f *Fixed) Cut(text string, i int) (r *rules.Rule, cutText, keptText string) {
+	c, ok := f.cuts[i]
+	if !ok {
+		return nil, "", ""
+	}
+	sp := f.Spans[i]
+	return c.rule, text[sp[0]+c.at : sp[1]], text[sp[0] : sp[0]+c.keep]
 }
 
 // Fixpoint runs detection passes until one removes nothing: each pass
@@ -70,6 +93,7 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 	lang := opts.Lang
 	spans := splitLines(text)
 	labels := make([]label, len(spans))
+	var cuts map[int]cut
 	var meta doc.Meta
 	passText, mapping := text, []int(nil)
 	assembled := false // passText is the body of the labels so far
@@ -120,31 +144,49 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 				continue
 			}
 			labels[orig] = l
+			delete(cuts, orig)
+			changed = true
+		}
+		for i, c := range p.cuts {
+			orig := i
+			if mapping != nil {
+				orig = mapping[i]
+			}
+			if orig < 0 || labels[orig].rule != nil || opts.Keep[c.rule.Category] {
+				continue
+			}
+			if old, ok := cuts[orig]; ok && old.at <= c.at {
+				continue
+			}
+			if cuts == nil {
+				cuts = map[int]cut{}
+			}
+			cuts[orig] = c // offsets from the line's start, which a cut keeps
 			changed = true
 		}
 		doc.Merge(&meta, &p.meta)
 		if !changed {
 			break
 		}
-		passText, mapping = assemble(text, spans, labels)
+		passText, mapping = assemble(text, spans, labels, cuts)
 		assembled = true
 	}
 	if !assembled {
-		passText, _ = assemble(text, spans, labels)
+		passText, _ = assemble(text, spans, labels, cuts)
 	}
-	return Fixed{Spans: spans, labels: labels, Meta: meta, Body: passText, Lang: lang}, nil
+	return Fixed{Spans: spans, labels: labels, cuts: cuts, Meta: meta, Body: passText, Lang: lang}, nil
 }
 
 // assemble builds the body from the unlabelled lines and returns, for each
 // body line, the input line it is (-1 for a folded blank line).
-func assemble(text string, spans [][2]int, labels []label) (string, []int) {
+func assemble(text string, spans [][2]int, labels []label, cuts map[int]cut) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(text))
 	mapping := make([]int, 0, len(spans))
 	keptLines(text, spans, labels, func(i int, part LinePart) {
 		switch part {
 		case LineText:
-			b.WriteString(text[spans[i][0]:spans[i][1]])
+			b.WriteString(text[spans[i][0]:keptEnd(spans, cuts, i)])
 			mapping = append(mapping, i)
 			return
 		case BlankLine:
@@ -193,11 +235,23 @@ func keptLines(text string, spans [][2]int, labels []label, emit func(i int, par
 
 // removals merges labelled lines into spans: consecutive lines (blank
 // lines between them allowed) with the same rule and group.
-func removals(text string, spans [][2]int, labels []label) []doc.Removal {
+func removals(text string, spans [][2]int, labels []label, cuts map[int]cut) []doc.Removal {
 	var out []doc.Removal
 	open := -1 // index in out of the span that may grow
 	for i, l := range labels {
 		if l.rule == nil {
+			if c, ok := cuts[i]; ok {
+				// The sentences cut off the end of a kept line: a removal
+				// of their own.
+				start := spans[i][0] + c.at
+				out = append(out, doc.Removal{
+					Category: string(c.rule.Category), Rule: c.rule.ID,
+					Start: start, End: spans[i][1], Line: i + 1,
+					Text: text[start:spans[i][1]],
+				})
+				open = -1
+				continue
+			}
 			if !rules.IsBlank(text[spans[i][0]:spans[i][1]]) {
 				open = -1
 			}

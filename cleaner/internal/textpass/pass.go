@@ -34,6 +34,7 @@ type textPass struct {
 	lang   string
 	cands  [][]int // keyword-prefiltered rule indexes per line (nil: none)
 	labels []label
+	cuts   map[int]cut // sentences cut off the end of kept lines
 	hits   []hit
 	groups int // last group number handed out
 

@@ -1,0 +1,137 @@
+package textpass
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnow-text/winnow/rules"
+)
+
+// A cut removes the end of a line that stays in the body: the sentences
+// from byte at of the line on, glued to the article's own ("… what I have
+// read this year. If you're enjoying this, The Slow Reader lands in 9,000
+// inboxes every Sunday, and it's free to join."). keep is where the kept
+// text ends (at, less the spaces before it). Offsets are from the line's
+// start.
+type cut struct {
+	rule     *rules.Rule
+	at, keep int
+}
+
+// cutSentenceTails cuts, off each line of the article that stays, the
+// sentences at its end that are calls to action (isAsk, with the
+// sentence's own words as evidence and a stronger word for the
+// publication than a price: glued to an article's sentence, "free" alone
+// is the article's). At least the line's first sentence stays: a line
+// that is all ask is the line detector's. Reads: lines, labels, first,
+// last. Writes: cuts.
+func cutSentenceTails(p *textPass) {
+	appeal, newsletter := p.set.Rule(rules.IDCallToAction), p.set.Rule(rules.IDNewsletterCTA)
+	if appeal == nil && newsletter == nil {
+		return
+	}
+	for i := max(p.first, 0); i <= p.last && i < len(p.lines); i++ {
+		l := &p.lines[i]
+		if l.blank() || p.labelled(i) || !l.terminal || l.words < 8 || l.para > 0 && !p.ownSentences(i) {
+			continue
+		}
+		if !p.selects(i, appeal) && !p.selects(i, newsletter) {
+			continue // no ask on the line
+		}
+		raw := p.text[l.start:l.end]
+		starts := sentenceStarts(raw)
+		at := -1
+		var rule *rules.Rule
+		end := len(raw)
+		for k := len(starts) - 1; k >= 1; k-- {
+			r := p.gluedAsk(raw[starts[k]:end], appeal, newsletter)
+			if r == nil {
+				if at >= 0 && leadIn(raw[starts[k]:end]) {
+					// "Want the full reading list? …": the question the
+					// ask answers goes with it.
+					at, end = starts[k], starts[k]
+				}
+				break
+			}
+			at, rule, end = starts[k], r, starts[k]
+		}
+		if at < 0 {
+			continue
+		}
+		if p.cuts == nil {
+			p.cuts = map[int]cut{}
+		}
+		p.cuts[i] = cut{rule: rule, at: at, keep: len(strings.TrimRightFunc(raw[:at], unicode.IsSpace))}
+	}
+}
+
+// gluedAsk reports which call-to-action rule a sentence glued to the end
+// of an article's line is, or nil.
+func (p *textPass) gluedAsk(s string, appeal, newsletter *rules.Rule) *rules.Rule {
+	norm := rules.Normalize(s)
+	if quotedStart(norm) || strings.ContainsAny(norm, "“”„«»\"") {
+		return nil
+	}
+	toks := lowerWords(norm)
+	if len(toks) == 0 || p.anyPhrase(rules.WordsReported, toks) {
+		return nil
+	}
+	line := askLine{toks: toks, words: len(toks)}
+	line.reader = p.anyPhrase(rules.WordsCTAReader, toks)
+	line.us = p.anyPhrase(rules.WordsCTASelf, toks) || p.anyPhrase(rules.WordsCTANewsletter, toks) || pricePerPeriod.MatchString(norm)
+	asks := false
+	for _, clause := range clauseSplit.Split(norm, -1) {
+		// An ask may open a clause after a dash or a colon ("That's for
+		// paid subscribers — upgrade for £5 a month").
+		if p.isAsk(lowerWords(clause), line) {
+			asks = true
+			break
+		}
+	}
+	if !asks {
+		return nil
+	}
+	if p.anyPhrase(rules.WordsCTANewsletter, toks) && newsletter != nil || appeal == nil {
+		return newsletter
+	}
+	return appeal
+}
+
+// pricePerPeriod is a price by the week, month or year: what a
+// publication asks for ("£5 a month", "$8/month").
+var pricePerPeriod = regexp.MustCompile(`[€$£]\s?\d[\d.,]*(?:\s?(?:a|per|/|pro|par|por|al|al mese)\s?(?:week|month|year|mo|yr|monat|jahr|mois|an|mes|año|mese|anno))`)
+
+// clauseSplit cuts a sentence into clauses at a dash or a colon.
+var clauseSplit = regexp.MustCompile(` [—–-] |: `)
+
+// leadIn reports whether a sentence is the short question that leads to
+// an ask ("Want the full spring reading list …?", "Enjoying this?").
+func leadIn(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "?") && rules.CountWords(s) <= maxLeadInWords && !quotedStart(s) && !strings.ContainsAny(s, "“”„«»\"")
+}
+
+// sentenceStarts are the byte offsets in raw where its sentences start
+// (see splitSentences): 0, then each capital, digit or quotation mark
+// after a sentence end and a space.
+func sentenceStarts(raw string) []int {
+	starts := []int{0}
+	for i := 0; i+2 < len(raw); i++ {
+		c := raw[i]
+		if (c == '.' || c == '!' || c == '?') && raw[i+1] == ' ' {
+			j := i + 1
+			for j < len(raw) && raw[j] == ' ' {
+				j++
+			}
+			r, _ := utf8.DecodeRuneInString(raw[j:])
+			if unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“„«‘", r) {
+				if c != '.' || !abbreviationBefore(raw, i) {
+					starts = append(starts, j)
+				}
+			}
+		}
+	}
+	return starts
+}
