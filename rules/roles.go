@@ -59,6 +59,7 @@ const (
 	WordsRoleNouns      = "role_nouns"          // head nouns of a journalist's role ("reporter", "Redakteurin")
 	WordsOrgWords       = "org_words"           // words of an organisation's name ("Inc", "Service")
 	WordsDateUpdated    = "date_updated"        // words that mark an update's date ("updated", "aktualisiert")
+	WordsCommentActions = "comment_actions"     // the buttons under a comment ("Reply", "Link to this")
 	WordsComment        = "comment_words"       // class and id words of comment sections
 	WordsCommentState   = "comment_state_words" // class and id words that only say something about comments
 )
@@ -66,4 +67,4 @@ const (
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTASelf, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsComment, WordsCommentState}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTASelf, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsCommentActions, WordsComment, WordsCommentState}

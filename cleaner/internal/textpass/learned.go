@@ -51,13 +51,16 @@ func (p *textPass) learnHeaders() []headerMatch {
 		start, n := i, 1
 		if g[rules.FieldAuthor] == "" {
 			// A time alone: the name is the line above it ("Sabine K." over
-			// "12.06.2024 um 18:20 Uhr").
-			if !p.nameAbove(i) {
-				continue
+			// "12.06.2024 um 18:20 Uhr"), or the comment names nobody
+			// there (its author may sign below it).
+			if at, name := p.nameAbove(i); at >= 0 {
+				start, n = at, i-at+1
+				g[rules.FieldAuthor] = name
+				shape = "@ / " + shape
+			} else {
+				delete(g, rules.FieldAuthor)
+				shape = "- / " + shape
 			}
-			start, n = i-1, 2
-			g[rules.FieldAuthor] = p.lines[i-1].norm
-			shape = "@ / " + shape
 		}
 		if byShape[shape] == nil {
 			order = append(order, shape)
@@ -140,14 +143,17 @@ func (p *textPass) followedByText(i int) bool {
 // runs from the time's first token to the end.
 func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 	// An edit note set off in the header ("· edited 3 hours ago") is no
-	// part of its shape.
+	// part of its shape,
+	// and neither are its buttons ("| Link to this").
 	edited := ""
-	if parts := timeSeparator.Split(norm, -1); len(parts) > 1 {
-		if e := p.editedIn(parts[len(parts)-1]); e != "" {
+	for parts := timeSeparator.Split(norm, -1); len(parts) > 1; parts = parts[:len(parts)-1] {
+		last := parts[len(parts)-1]
+		if e := p.editedIn(last); e != "" {
 			edited = e
-			norm = norm[:len(norm)-len(parts[len(parts)-1])]
-			norm = strings.TrimRight(norm, " ·•|")
+		} else if !p.set.HasWord(rules.WordsCommentActions, strings.ToLower(strings.TrimSpace(last))) {
+			break
 		}
+		norm = strings.TrimRight(norm[:len(norm)-len(last)], " ·•|")
 	}
 	toks := strings.Fields(norm)
 	kinds := make([]byte, len(toks))
@@ -306,15 +312,31 @@ func timeOnly(kinds []byte) bool {
 	return true
 }
 
-// nameAbove reports whether the line above line i may be a commenter's
-// name over its time: a short line (four words at most) that does not
-// end a sentence and says no time itself.
-func (p *textPass) nameAbove(i int) bool {
-	if i == 0 {
-		return false
+// nameAbove returns the line above line i that names the commenter of
+// the time at line i, and the name, or -1: the line right above, when it
+// is short (four words at most), ends no sentence and says no time ("Sabine
+// K." over "12.06.2024 um 18:20 Uhr"), or a byline ("By DUMAS") right
+// above or a blank line higher.
+func (p *textPass) nameAbove(i int) (int, string) {
+	j := i - 1
+	if j >= 0 && p.lines[j].blank() {
+		j--
 	}
-	l := &p.lines[i-1]
-	return !l.blank() && l.words <= 4 && strings.ContainsFunc(l.norm, unicode.IsLetter) && (!l.terminal || endsWithInitial(l.norm)) && !strings.ContainsAny(l.norm, ":|") && !p.mentionsComments(l.norm)
+	if j < 0 || p.lines[j].blank() {
+		return -1, ""
+	}
+	l := &p.lines[j]
+	lower := strings.ToLower(l.norm)
+	for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
+		if rest, ok := strings.CutPrefix(lower, pre+" "); ok && l.words <= 5 && rest != "" {
+			return j, strings.TrimSpace(l.norm[len(l.norm)-len(rest):])
+		}
+	}
+	if j == i-1 && l.words <= 4 && strings.ContainsFunc(l.norm, unicode.IsLetter) && (!l.terminal || endsWithInitial(l.norm)) &&
+		!strings.ContainsAny(l.norm, ":|") && !p.mentionsComments(l.norm) {
+		return j, l.norm
+	}
+	return -1, ""
 }
 
 // endsWithInitial reports whether s ends with an initial ("Sabine K.").

@@ -80,6 +80,47 @@ func findHeaders(p *textPass) {
 	p.headers = out
 }
 
+// mergeStacked joins headers with no comment between them into one: a
+// date and a time on lines of their own ("December 27th," "2007" "7:51
+// pm") are one header, not two comments.
+func (p threadReader) mergeStacked(hs []headerMatch) []headerMatch {
+	out := hs[:0:0]
+	for _, h := range hs {
+		if n := len(out); n > 0 && p.nothingBetween(out[n-1].start+out[n-1].n, h.start) {
+			prev := &out[n-1]
+			g := rules.Groups{}
+			for k, v := range prev.groups {
+				g[k] = v
+			}
+			for k, v := range h.groups {
+				switch {
+				case g[k] == "":
+					g[k] = v
+				case k == rules.FieldPosted:
+					g[k] += " " + v
+				}
+			}
+			prev.groups = g
+			prev.n = h.start + h.n - prev.start
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// nothingBetween reports whether the lines [from, to) hold no word of a
+// comment: blank lines, and lines of a word or two with a number (the
+// year of a date split over lines).
+func (p threadReader) nothingBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if l := &p.lines[i]; !l.blank() && (l.words > 2 || !hasDigit(l.norm)) {
+			return false
+		}
+	}
+	return true
+}
+
 // stopwordAuthor reports whether a header's author is one stopword: the
 // word in front of a date ("Le 3 mai 2024 à 19h05", "Am 12.06.2024"),
 // not a name.
@@ -118,20 +159,24 @@ func (p *textPass) trimStopwords(a string) string {
 	}
 }
 
-// manyAuthors reports whether headers name more than one author: a
-// thread is a conversation; one name before every entry is a site's
+// manyAuthors reports whether headers name more than one author, or none:
+// a thread is a conversation; one name before every entry is a site's
 // byline on its list of stories.
 func manyAuthors(hs []headerMatch) bool {
-	first := ""
+	first, named := "", 0
 	for _, h := range hs {
 		a := h.groups[rules.FieldAuthor]
+		if a == "" {
+			continue
+		}
+		named++
 		if first == "" {
 			first = a
 		} else if a != first {
 			return true
 		}
 	}
-	return false
+	return named == 0 // headers that name nobody say nothing either way
 }
 
 // chooseThread picks the layout with the most non-overlapping headers
@@ -231,6 +276,7 @@ func (p threadReader) parseThread() {
 	inThread := scopeIs(rules.Thread)
 	outside := scopeIs(rules.Anywhere, rules.Tail, rules.End)
 	base := len(p.meta.Comments)
+	t.headers = p.mergeStacked(t.headers)
 	for k, h := range t.headers {
 		end := len(p.lines)
 		if k+1 < len(t.headers) {
