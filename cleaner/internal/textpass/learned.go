@@ -58,6 +58,11 @@ func (p *textPass) learnHeaders() []headerMatch {
 				g[rules.FieldAuthor] = name
 				shape = "@ / " + shape
 			} else {
+				if !p.proseNext(i) {
+					// A date over a title is a blog's entry, not a
+					// comment.
+					continue
+				}
 				delete(g, rules.FieldAuthor)
 				shape = "- / " + shape
 			}
@@ -299,6 +304,17 @@ func (p *textPass) plainNorm(i int) string {
 		return l.norm
 	}
 	return rules.Normalize(p.text[l.start:l.end])
+}
+
+// proseNext reports whether the next non-blank line after line i is a
+// sentence, not a heading: a comment's text, not an entry's title.
+func (p *textPass) proseNext(i int) bool {
+	for j := i + 1; j < len(p.lines); j++ {
+		if l := &p.lines[j]; !l.blank() {
+			return l.terminal && l.words >= 8 || l.words > maxHeaderWords
+		}
+	}
+	return false
 }
 
 // timeOnly reports whether a line's tokens say a time and nothing else
