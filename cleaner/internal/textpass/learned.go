@@ -64,7 +64,7 @@ func (p *textPass) learnHeaders() []headerMatch {
 					continue
 				}
 				delete(g, rules.FieldAuthor)
-				shape = "- / " + shape
+				shape = anonymousLayout + shape
 			}
 		}
 		if byShape[shape] == nil {
@@ -85,8 +85,12 @@ func (p *textPass) learnHeaders() []headerMatch {
 // first one that a line naming the comments stands just above; fewer
 // than minLearnedHeaders left are no layout.
 func (p *textPass) afterCommentsLine(hs []headerMatch) []headerMatch {
+	// Headers that name nobody (a date or a time alone) look like a blog's
+	// or a live blog's entries: they need a line that counts the comments
+	// ("5 comments so far…").
+	anonymous := strings.HasPrefix(hs[0].layout, anonymousLayout)
 	for k, h := range hs {
-		if p.namesComments(h.start) {
+		if p.namesComments(h.start, anonymous) {
 			if len(hs)-k < minLearnedHeaders {
 				return nil
 			}
@@ -96,7 +100,7 @@ func (p *textPass) afterCommentsLine(hs []headerMatch) []headerMatch {
 	// A thread whose headers follow the comments ("Posted by: Ann |
 	// Jan 10, 2008") may have no heading; the comment form after it
 	// ("Post a comment") names it.
-	if last := hs[len(hs)-1]; len(hs) >= minLearnedHeaders && p.commentsLineAfter(last.start+last.n) {
+	if last := hs[len(hs)-1]; !anonymous && len(hs) >= minLearnedHeaders && p.commentsLineAfter(last.start+last.n) {
 		return hs
 	}
 	return nil
@@ -407,18 +411,24 @@ func (p *textPass) hasMonth(toks []string) bool {
 	return false
 }
 
+// anonymousLayout starts the shape of a learned header that names nobody.
+const anonymousLayout = "- / "
+
 // namesComments reports whether one of the three non-blank lines above
 // line i names comments ("COMMENTS (14)Post a comment", "Reader
-// responses"): a word of the packs' comment words.
-func (p *textPass) namesComments(i int) bool {
+// responses"): a word of the packs' comment words; counted, a short line
+// with a number ("5 comments so far…").
+func (p *textPass) namesComments(i int, counted bool) bool {
 	for j, seen := i-1, 0; j >= 0 && seen < 3; j-- {
-		if p.lines[j].blank() {
-			continue
+		l := &p.lines[j]
+		if l.blank() || l.words <= 2 && (hasDigit(l.norm) || !strings.ContainsFunc(l.norm, unicode.IsLetter)) {
+			continue // a number, a date's piece, a list marker
 		}
 		seen++
 		// A heading or a notice names the comments; a sentence of a post
-		// that says "comments" does not open them.
-		if p.lines[j].words <= maxHeaderWords && p.mentionsComments(p.lines[j].norm) {
+		// that says "comments", or a post's footer that links to them
+		// ("Permalink | Comments (3)"), does not open them.
+		if l.words <= maxHeaderWords && !strings.Contains(l.norm, " | ") && p.mentionsComments(l.norm) && (!counted || hasDigit(l.norm) && l.words <= 6) {
 			return true
 		}
 	}
