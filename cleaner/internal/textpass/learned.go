@@ -421,7 +421,7 @@ const anonymousLayout = "- / "
 func (p *textPass) namesComments(i int, counted bool) bool {
 	for j, seen := i-1, 0; j >= 0 && seen < 3; j-- {
 		l := &p.lines[j]
-		if l.blank() || l.words <= 2 && (hasDigit(l.norm) || !strings.ContainsFunc(l.norm, unicode.IsLetter)) {
+		if l.blank() || l.words <= 2 && (hasDigit(l.norm) || !strings.ContainsFunc(l.norm, unicode.IsLetter)) && !p.mentionsComments(l.norm) {
 			continue // a number, a date's piece, a list marker
 		}
 		seen++
