@@ -194,10 +194,10 @@ func (c *Cleaner) textOptions() textpass.Options {
 // bytes it was read from (its encoding, invalid bytes and line end).
 func rawBody(src *source, text string, fx *textpass.Fixed) []byte {
 	b := rawBuilder{src: src, out: make([]byte, 0, len(src.raw))}
-	fx.Kept(text, func(i int, part textpass.LinePart) {
+	fx.Kept(func(i int, part textpass.LinePart) {
 		sp := fx.Spans[i]
 		if part == textpass.LineText {
-			b.text(sp[0], fx.KeptEnd(i))
+			b.text(fx.KeptStart(i), fx.KeptEnd(i))
 		} else {
 			b.newline(sp[1])
 		}

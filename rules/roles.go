@@ -24,11 +24,12 @@ const (
 	IDBylinePlaced      = "byline.placed"
 	IDCaption           = "site.caption"
 	IDBioThirdPerson    = "author.bio.third-person"
+	IDOutsideColumn     = "site.outside-column"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn}
 
 // MacroDate names the pattern macro of a written date, which the code
 // looks for inside lines (Set.FindDate).

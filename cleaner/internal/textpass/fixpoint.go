@@ -36,6 +36,9 @@ type Options struct {
 
 // Fixed is what a fixpoint leaves: the lines of the text, which rule
 // removed each, the metadata and the body (the kept lines, assembled).
+// When the text was read in columns (readColumns), the passes ran on each
+// line's cell in the article's column, and what lies outside the cell is
+// removed by the column rule.
 type Fixed struct {
 	Spans  [][2]int // each line of the text, without its newline
 	Meta   doc.Meta
@@ -43,11 +46,33 @@ type Fixed struct {
 	Lang   string      // the language the last pass used
 	labels []label     // per line
 	cuts   map[int]cut // sentences cut off the end of kept lines
+
+	work      string      // the text the passes read: text, or its column
+	workSpans [][2]int    // its lines (as many as Spans)
+	cells     [][2]int    // per line, the cell the passes read, in bytes from the line's start (nil: the whole line)
+	column    *rules.Rule // removes what lies outside the cells
 }
 
-// KeptEnd is where the kept text of line i ends: the line's end, or the
-// end of what a cut left of it.
-func (f *Fixed) KeptEnd(i int) int { return keptEnd(f.Spans, f.cuts, i) }
+// KeptStart and KeptEnd are where the kept text of line i starts and ends
+// in the text: the line, its cell in the article's column, less the
+// sentences a cut took off its end.
+func (f *Fixed) KeptStart(i int) int { return f.Spans[i][0] + f.cellFrom(i) }
+
+// KeptEnd: see KeptStart.
+func (f *Fixed) KeptEnd(i int) int {
+	n := f.workSpans[i][1] - f.workSpans[i][0]
+	if c, ok := f.cuts[i]; ok {
+		n = c.keep
+	}
+	return f.KeptStart(i) + n
+}
+
+func (f *Fixed) cellFrom(i int) int {
+	if f.cells == nil {
+		return 0
+	}
+	return f.cells[i][0]
+}
 
 func keptEnd(spans [][2]int, cuts map[int]cut, i int) int {
 	if c, ok := cuts[i]; ok {
@@ -63,13 +88,11 @@ func (f *Fixed) Rule(i int) *rules.Rule { return f.labels[i].rule }
 // in the same group (one comment, one zone): one removal.
 func (f *Fixed) SameRemoval(i, j int) bool { return f.labels[i] == f.labels[j] }
 
-// Removals are the removed lines of text merged into spans.
-func (f *Fixed) Removals(text string) []doc.Removal { return removals(text, f.Spans, f.labels, f.cuts) }
-
 // Kept walks what the body is made of (see LinePart), for assembling it
-// in other bytes than text's.
-func (f *Fixed) Kept(text string, emit func(i int, part LinePart)) {
-	keptLines(text, f.Spans, f.labels, emit)
+// in other bytes than the text's: the kept text of line i is
+// [KeptStart(i), KeptEnd(i)), its line end the end of Spans[i].
+func (f *Fixed) Kept(emit func(i int, part LinePart)) {
+	keptLines(f.work, f.workSpans, f.labels, emit)
 }
 
 // Cut reports the rule that cut sentences off the end of kept line i, or
@@ -80,7 +103,12 @@ func (f *Fixed) Cut(text string, i int) (r *rules.Rule, cutText, keptText string
 		return nil, "", ""
 	}
 	sp := f.Spans[i]
-	return c.rule, text[sp[0]+c.at : sp[1]], text[sp[0] : sp[0]+c.keep]
+	from := sp[0] + f.cellFrom(i)
+	end := sp[1]
+	if f.cells != nil {
+		end = sp[0] + f.cells[i][1]
+	}
+	return c.rule, text[from+c.at : end], text[from : from+c.keep]
 }
 
 // Fixpoint runs detection passes until one removes nothing: each pass
@@ -92,6 +120,15 @@ func (f *Fixed) Cut(text string, i int) (r *rules.Rule, cutText, keptText string
 func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (Fixed, error) {
 	lang := opts.Lang
 	spans := splitLines(text)
+	fx := Fixed{Spans: spans, work: text, workSpans: spans}
+	if !opts.HTML {
+		if v, ok := readColumns(text, spans); ok {
+			if r := set.Rule(rules.IDOutsideColumn); r != nil && !opts.Keep[r.Category] {
+				fx.work, fx.workSpans, fx.cells, fx.column = v.text, splitLines(v.text), v.cells, r
+			}
+		}
+	}
+	text, spans = fx.work, fx.workSpans // the passes read the column
 	labels := make([]label, len(spans))
 	var cuts map[int]cut
 	var meta doc.Meta
@@ -174,7 +211,8 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 	if !assembled {
 		passText, _ = assemble(text, spans, labels, cuts)
 	}
-	return Fixed{Spans: spans, labels: labels, cuts: cuts, Meta: meta, Body: passText, Lang: lang}, nil
+	fx.labels, fx.cuts, fx.Meta, fx.Body, fx.Lang = labels, cuts, meta, passText, lang
+	return fx, nil
 }
 
 // assemble builds the body from the unlabelled lines and returns, for each
@@ -233,44 +271,45 @@ func keptLines(text string, spans [][2]int, labels []label, emit func(i int, par
 	}
 }
 
-// removals merges labelled lines into spans: consecutive lines (blank
-// lines between them allowed) with the same rule and group.
-func removals(text string, spans [][2]int, labels []label, cuts map[int]cut) []doc.Removal {
+// Removals are what was removed from text, in order: labelled lines,
+// sentences cut off a line's end, and in a text read in columns what lies
+// outside each line's cell. Pieces of one rule and group with only white
+// space between them are one removal (a zone, a comment, a run of lines).
+func (f *Fixed) Removals(text string) []doc.Removal {
 	var out []doc.Removal
-	open := -1 // index in out of the span that may grow
-	for i, l := range labels {
-		if l.rule == nil {
-			if c, ok := cuts[i]; ok {
-				// The sentences cut off the end of a kept line: a removal
-				// of their own.
-				start := spans[i][0] + c.at
-				out = append(out, doc.Removal{
-					Category: string(c.rule.Category), Rule: c.rule.ID,
-					Start: start, End: spans[i][1], Line: i + 1,
-					Text: text[start:spans[i][1]],
-				})
-				open = -1
-				continue
-			}
-			if !rules.IsBlank(text[spans[i][0]:spans[i][1]]) {
-				open = -1
-			}
-			continue
+	group := -1 // the group of out's last removal
+	add := func(i int, r *rules.Rule, g, start, end int) {
+		if rules.IsBlank(text[start:end]) {
+			return
 		}
-		if open >= 0 {
-			last := &out[open]
-			if last.Rule == l.rule.ID && labels[last.Line-1].group == l.group {
-				last.End = spans[i][1]
-				last.Text = text[last.Start:last.End]
-				continue
-			}
+		if n := len(out); n > 0 && g >= 0 && group == g && out[n-1].Rule == r.ID && rules.IsBlank(text[out[n-1].End:start]) {
+			out[n-1].End = end
+			out[n-1].Text = text[out[n-1].Start:end]
+			return
 		}
 		out = append(out, doc.Removal{
-			Category: string(l.rule.Category), Rule: l.rule.ID,
-			Start: spans[i][0], End: spans[i][1], Line: i + 1,
-			Text: text[spans[i][0]:spans[i][1]],
+			Category: string(r.Category), Rule: r.ID,
+			Start: start, End: end, Line: i + 1,
+			Text: text[start:end],
 		})
-		open = len(out) - 1
+		group = g
+	}
+	for i, sp := range f.Spans {
+		from, to := sp[0], sp[1] // the part the passes read
+		if f.cells != nil {
+			from, to = sp[0]+f.cells[i][0], sp[0]+f.cells[i][1]
+			add(i, f.column, 0, sp[0], from)
+		}
+		if l := f.labels[i]; l.rule != nil {
+			add(i, l.rule, l.group, from, to)
+		} else if c, ok := f.cuts[i]; ok {
+			// The sentences cut off the end of a kept line: a removal of
+			// their own.
+			add(i, c.rule, -1, from+c.at, to)
+		}
+		if f.cells != nil {
+			add(i, f.column, 0, to, sp[1])
+		}
 	}
 	return out
 }

@@ -1,0 +1,167 @@
+package textpass
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+// A text browser lays out a page's table columns side by side, so that a
+// dump's line holds the navigation, a line of the article and a line of
+// the side column at once, each at its own offset:
+//
+//	• Letters to the          British authorities on Thursday approved   Mark Brennan I
+//	>> REGIONAL NEWS          "Cow eggs seem to be every bit as good      Rorison round 2
+//
+// Read line by line, the article is lost among the rest. readColumns finds
+// the column the article runs in (the offset where the most prose starts)
+// and reads each line's cell in it: the text passes then run on the
+// column, and everything else on those lines is removed as outside it.
+
+// minColumnGap is how many spaces part two columns.
+const minColumnGap = 3
+
+// minColumnShare is the share of non-blank lines that hold two columns or
+// more for a text to be read in columns.
+const minColumnShare = 0.3
+
+// minColumnLetters is the least prose (letters of segments of five words
+// or more) the article's column holds.
+const minColumnLetters = 400
+
+// A segment is a run of text on a line between column gaps, in display
+// cells (a wide character takes two) and in bytes.
+type segment struct {
+	col, endCol int // display cells
+	from, to    int // bytes in the line
+	words       int
+	letters     int
+}
+
+// columnView is a text read in its article column: text has one line per
+// line of the input, the cell of the line in the column (possibly empty);
+// cells[i] is where that cell lies in input line i, in bytes from the
+// line's start.
+type columnView struct {
+	text  string
+	cells [][2]int
+}
+
+// readColumns reads text in its article column when it is laid out in
+// columns; ok is false otherwise.
+func readColumns(text string, spans [][2]int) (columnView, bool) {
+	segs := make([][]segment, len(spans))
+	nonBlank, multi := 0, 0
+	weight := map[int]int{}
+	for i, sp := range spans {
+		segs[i] = lineSegments(text[sp[0]:sp[1]])
+		if len(segs[i]) == 0 {
+			continue
+		}
+		nonBlank++
+		if len(segs[i]) >= 2 {
+			multi++
+		}
+		for _, s := range segs[i] {
+			if s.words >= 5 {
+				weight[s.col] += s.letters
+			}
+		}
+	}
+	if nonBlank < 10 || float64(multi) < minColumnShare*float64(nonBlank) {
+		return columnView{}, false
+	}
+	left, best := -1, 0
+	for col, w := range weight {
+		if w > best || w == best && col < left {
+			left, best = col, w
+		}
+	}
+	if best < minColumnLetters {
+		return columnView{}, false
+	}
+	// The column's right edge: where most of its lines end (a few run on
+	// into the next column when the gap between them is narrow).
+	var ends []int
+	for _, ss := range segs {
+		for _, s := range ss {
+			if s.col == left && s.words >= 3 {
+				ends = append(ends, s.endCol)
+			}
+		}
+	}
+	if len(ends) < 5 {
+		return columnView{}, false
+	}
+	slices.Sort(ends)
+	right := ends[len(ends)*3/4] + minColumnGap
+	var b strings.Builder
+	b.Grow(len(text) / 2)
+	cells := make([][2]int, len(spans))
+	for i, ss := range segs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		raw := text[spans[i][0]:spans[i][1]]
+		var cell [2]int
+		switch {
+		case len(ss) == 1 && ss[0].col < left && ss[0].endCol > left+(right-left)/2:
+			// A line across the columns (a heading over the table, a
+			// footer under it).
+			cell = [2]int{ss[0].from, ss[0].to}
+		default:
+			first := -1
+			for k, s := range ss {
+				if s.col >= left && s.col < right {
+					if first < 0 {
+						first = k
+					}
+					cell = [2]int{ss[first].from, s.to}
+				}
+			}
+		}
+		cells[i] = cell
+		b.WriteString(raw[cell[0]:cell[1]])
+	}
+	return columnView{text: b.String(), cells: cells}, true
+}
+
+// lineSegments cuts a line into the runs of text between gaps of
+// minColumnGap spaces or more.
+func lineSegments(raw string) []segment {
+	var out []segment
+	col, spaces := 0, 0
+	var cur *segment
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRuneInString(raw[i:])
+		w := 1
+		if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+			w = 2
+		}
+		if r == ' ' || r == '\t' || r == '\u00a0' {
+			spaces++
+			if cur != nil && spaces >= minColumnGap {
+				cur = nil
+			}
+		} else {
+			if cur == nil {
+				out = append(out, segment{col: col, from: i, words: 1})
+				cur = &out[len(out)-1]
+			} else if spaces > 0 {
+				cur.words++
+			}
+			spaces = 0
+			cur.to = i + n
+			cur.endCol = col + w
+			if unicode.IsLetter(r) {
+				cur.letters++
+			}
+		}
+		col += w
+		i += n
+	}
+	return out
+}
