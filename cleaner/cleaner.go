@@ -108,6 +108,22 @@ func (r *Result) RawBody() []byte {
 	return rawBody(r.src, r.Text, r.fixed)
 }
 
+// BodyLines gives, for each line of Body, the 0-based line of Text it
+// comes from (for a blank line that stands for a run of them, the run's
+// first), or nil when the body is not made of the text's lines (HTML).
+func (r *Result) BodyLines() []int {
+	if r.fixed == nil {
+		return nil
+	}
+	var out []int
+	r.fixed.Kept(func(i int, part textpass.LinePart) {
+		if part != textpass.LineEnd {
+			out = append(out, i)
+		}
+	})
+	return out
+}
+
 // Clean cleans one document. It fails only on input that is not text
 // (ErrBinary) or when ctx is done.
 func (c *Cleaner) Clean(ctx context.Context, input []byte) (*Result, error) {

@@ -37,6 +37,8 @@ func testCleaner(t testing.TB) *Cleaner {
 //   - the body has no leading, trailing or doubled blank lines and ends
 //     with one newline;
 //   - cleaning the body again changes nothing.
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
 func checkInvariants(t *testing.T, c *Cleaner, res *Result) {
 	t.Helper()
 	text := res.Text
@@ -51,59 +53,61 @@ func checkInvariants(t *testing.T, c *Cleaner, res *Result) {
 			t.Fatalf("removal with unknown category %q", r.Category)
 		}
 	}
+	// Every byte is in at most one removal.
+	cover := make([]int8, len(text))
+	for _, r := range res.Meta.Removed {
+		for k := r.Start; k < r.End; k++ {
+			if cover[k]++; cover[k] > 1 && !isSpaceByte(text[k]) {
+				t.Fatalf("byte %d (%q) is in two removals", k, text[k])
+			}
+		}
+	}
 	body := strings.Split(strings.TrimSuffix(res.Body, "\n"), "\n")
 	if res.Body == "" {
 		body = nil
 	}
-	bi := 0
+	// What no removal holds of each line: the body line it gives, if any.
+	type line struct{ start, end int }
+	var lines []line
 	pos := 0
 	for _, ln := range strings.Split(text, "\n") {
-		start, end := pos, pos+len(ln)
-		pos = end + 1
-		if rules.Normalize(ln) == "" {
+		lines = append(lines, line{pos, pos + len(ln)})
+		pos += len(ln) + 1
+	}
+	from := res.BodyLines()
+	if len(from) != len(body) {
+		t.Fatalf("%d body lines but %d sources", len(body), len(from))
+	}
+	inBody := map[int]string{}
+	for k, i := range from {
+		if body[k] == "" {
 			continue
 		}
-		covered := 0
-		kept := ln // the line as the body must hold it
-		for _, r := range res.Meta.Removed {
-			switch {
-			case r.Start <= start && end <= r.End:
-				covered++
-			case start < r.Start && r.Start < end && r.End == end && kept == ln:
-				// Sentences cut off the line's end: the body holds the
-				// rest, its trailing spaces trimmed.
-				kept = strings.TrimRight(text[start:r.Start], " \t")
-				if rules.Normalize(kept) == "" {
-					t.Fatalf("line %q is cut to nothing by removal %s", ln, r.Rule)
-				}
-			case r.Start < end && start < r.End:
-				t.Fatalf("line %q is cut by removal %s [%d,%d)", ln, r.Rule, r.Start, r.End)
-			}
+		l := lines[i]
+		if !strings.Contains(text[l.start:l.end], body[k]) {
+			t.Fatalf("body line %q is not part of input line %d %q", body[k], i+1, text[l.start:l.end])
 		}
-		if covered > 0 && kept != ln {
-			t.Fatalf("line %q is both removed and cut", ln)
-		}
-		switch covered {
-		case 0:
-			for bi < len(body) && rules.Normalize(body[bi]) == "" {
-				bi++
-			}
-			if bi >= len(body) || body[bi] != kept {
-				got := "<end of body>"
-				if bi < len(body) {
-					got = body[bi]
-				}
-				t.Fatalf("input line %q is neither removed nor the next body line (%q)", ln, got)
-			}
-			bi++
-		case 1:
-		default:
-			t.Fatalf("line %q is in %d removed spans", ln, covered)
+		inBody[i] = body[k]
+		if k > 0 && from[k-1] >= i {
+			t.Fatalf("body line %q is out of order", body[k])
 		}
 	}
-	for ; bi < len(body); bi++ {
-		if rules.Normalize(body[bi]) != "" {
-			t.Fatalf("body line %q is not an input line", body[bi])
+	for i, l := range lines {
+		var rest strings.Builder
+		for k := l.start; k < l.end; k++ {
+			if cover[k] == 0 {
+				rest.WriteByte(text[k])
+			}
+		}
+		left := strings.TrimSpace(rest.String())
+		got, kept := inBody[i]
+		switch {
+		case left == "" && kept:
+			t.Fatalf("input line %d is both removed and in the body as %q", i+1, got)
+		case left != "" && !kept:
+			t.Fatalf("input line %d: %q is neither removed nor in the body", i+1, left)
+		case kept && strings.Join(strings.Fields(left), " ") != strings.Join(strings.Fields(got), " "):
+			t.Fatalf("input line %d: the body holds %q, but what no removal holds is %q", i+1, got, left)
 		}
 	}
 	if res.Body != "" {

@@ -65,15 +65,15 @@ func alignDiff(res *cleaner.Result) diffLines {
 	d.kept = make([]bool, len(d.in))
 	d.replaced = make([]bool, len(d.in))
 	d.keptBefore = make([]int, len(d.in)+1)
+	// Which input line each body line comes from (the cleaner knows; the
+	// lines themselves may be parts of the input's: a cell of a column, a
+	// line with sentences cut off).
+	from := res.BodyLines()
 	j := 0
-	pos := 0 // the offset of line i in the text
 	for i, l := range d.in {
-		if i > 0 {
-			pos += len(d.in[i-1]) + 1
-		}
 		d.keptBefore[i] = j
-		if j < len(d.body) && (l == d.body[j] || strings.TrimSpace(l) == "" && d.body[j] == "" ||
-			d.body[j] != "" && strings.HasPrefix(l, d.body[j]) && cutAt(res, pos+len(d.body[j]), pos+len(l))) {
+		if j < len(d.body) && (from != nil && j < len(from) && from[j] == i ||
+			from == nil && (l == d.body[j] || strings.TrimSpace(l) == "" && d.body[j] == "")) {
 			d.kept[i] = true
 			d.replaced[i] = l != d.body[j]
 			j++
@@ -95,17 +95,6 @@ func alignDiff(res *cleaner.Result) diffLines {
 		}
 	}
 	return d
-}
-
-// cutAt reports whether a removal cut the line that ends at end from
-// kept (after trailing spaces) on: sentences cut off its end.
-func cutAt(res *cleaner.Result, kept, end int) bool {
-	for _, r := range res.Meta.Removed {
-		if r.Path == "" && r.End == end && r.Start >= kept && strings.TrimSpace(res.Text[kept:r.Start]) == "" {
-			return true
-		}
-	}
-	return false
 }
 
 // same reports whether input line i is in the body unchanged.

@@ -85,7 +85,10 @@ func markdown(res *cleaner.Result) ([]byte, error) {
 }
 
 // explain prints the input with a gutter on every removed line naming its
-// category and rule; kept lines have an empty gutter.
+// category and rule; kept lines have an empty gutter. A line that is
+// partly removed (sentences cut off its end, the columns of a page dump
+// beside the article's) is printed in its pieces, one a line, each piece
+// after the line's first marked "…".
 func explain(res *cleaner.Result, color bool) []byte {
 	text := res.Text
 	type mark struct {
@@ -103,6 +106,16 @@ func explain(res *cleaner.Result, color bool) []byte {
 		width = max(width, len(tag))
 	}
 	var b bytes.Buffer
+	print := func(tag, content string) {
+		switch {
+		case tag == "":
+			fmt.Fprintf(&b, "%*s │ %s\n", width, "", content)
+		case color:
+			fmt.Fprintf(&b, "\x1b[31m%*s │ %s\x1b[0m\n", width, tag, content)
+		default:
+			fmt.Fprintf(&b, "%*s │ %s\n", width, tag, content)
+		}
+	}
 	k := 0
 	pos := 0
 	for _, ln := range strings.SplitAfter(text, "\n") {
@@ -112,28 +125,54 @@ func explain(res *cleaner.Result, color bool) []byte {
 		start := pos
 		pos += len(ln)
 		content := strings.TrimSuffix(ln, "\n")
+		end := start + len(content)
 		for k < len(marks) && marks[k].end < start {
 			k++
 		}
-		tag := ""
-		if k < len(marks) && marks[k].start <= start && start <= marks[k].end && strings.TrimSpace(content) != "" {
-			tag = marks[k].tag
+		// The pieces of the line: kept ("" tag) and removed.
+		type piece struct {
+			from, to int
+			tag      string
 		}
-		if tag == "" && k < len(marks) && start < marks[k].start && marks[k].start < start+len(content) {
-			// Sentences cut off the end of a kept line: the kept part,
-			// then the cut one on a line of its own.
-			at := marks[k].start - start
-			fmt.Fprintf(&b, "%*s │ %s\n", width, "", content[:at])
-			tag, content = marks[k].tag, "… "+content[at:]
+		var pieces []piece
+		at := start
+		for m := k; m < len(marks) && marks[m].start < end; m++ {
+			from, to := max(marks[m].start, start), min(marks[m].end, end)
+			if to <= at {
+				continue
+			}
+			if from > at {
+				pieces = append(pieces, piece{at, from, ""})
+			}
+			pieces = append(pieces, piece{max(from, at), to, marks[m].tag})
+			at = to
 		}
-		if tag == "" {
-			fmt.Fprintf(&b, "%*s │ %s\n", width, "", content)
-			continue
+		if at < end || len(pieces) == 0 {
+			pieces = append(pieces, piece{at, end, ""})
 		}
-		if color {
-			fmt.Fprintf(&b, "\x1b[31m%*s │ %s\x1b[0m\n", width, tag, content)
-		} else {
-			fmt.Fprintf(&b, "%*s │ %s\n", width, tag, content)
+		if len(pieces) > 1 {
+			// One piece whose text is all the line's: the whole line.
+			var real []piece
+			for _, p := range pieces {
+				if strings.TrimSpace(text[p.from:p.to]) != "" {
+					real = append(real, p)
+				}
+			}
+			if len(real) == 1 {
+				pieces = []piece{{start, end, real[0].tag}}
+			} else {
+				pieces = real
+			}
+		}
+		if strings.TrimSpace(content) == "" {
+			pieces = []piece{{start, end, ""}}
+		}
+		for n, p := range pieces {
+			s := text[p.from:p.to]
+			if n > 0 {
+				s = "… " + strings.TrimLeft(s, " ")
+			}
+			print(p.tag, s)
 		}
 	}
 	return b.Bytes()

@@ -431,6 +431,9 @@ func (p *textPass) namesComments(i int, counted bool) bool {
 		if l.words <= maxHeaderWords && !strings.Contains(l.norm, " | ") && p.mentionsComments(l.norm) && (!counted || hasDigit(l.norm) && l.words <= 6) {
 			return true
 		}
+		if l.words >= 5 && isHeadline(l) {
+			return false // a headline: the comments line above it was the last story's
+		}
 	}
 	return false
 }
