@@ -45,9 +45,45 @@ func DetectLanguage(set *rules.Set, text string) string {
 		}
 	}
 	if best < 0 || counts[best] < 4 || counts[best]*10 < words || counts[best]*4 < second*5 {
-		return ""
+		return scriptLanguage(text)
 	}
 	return langs[best]
+}
+
+// scriptLanguage names the language of a text written mostly in a script
+// of one language and without spaces between words (Thai, Lao, Khmer,
+// Burmese), or "": the packs have no stopwords for them, and how their
+// prose is measured depends on it. (Chinese and Japanese have stopwords.)
+func scriptLanguage(text string) string {
+	var letters, thai, lao, khmer, myanmar int
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		switch {
+		case unicode.Is(unicode.Thai, r):
+			thai++
+		case unicode.Is(unicode.Lao, r):
+			lao++
+		case unicode.Is(unicode.Khmer, r):
+			khmer++
+		case unicode.Is(unicode.Myanmar, r):
+			myanmar++
+		}
+	}
+	share := func(n int) bool { return letters > 0 && n*5 >= letters*2 } // 40 %
+	switch {
+	case share(thai):
+		return "th"
+	case share(lao):
+		return "lo"
+	case share(khmer):
+		return "km"
+	case share(myanmar):
+		return "my"
+	}
+	return ""
 }
 
 // forEachWord calls fn with each word of s: a run of letters (with inner
