@@ -41,6 +41,10 @@ func TestDetectLanguage(t *testing.T) {
 		{"Der Stadtrat hat am Montag beschlossen, das Nachtbusnetz auf drei neue Stadtteile auszuweiten, und die Busse fahren dann alle zwanzig Minuten.", "de"},
 		{"Le conseil municipal a voté lundi pour étendre le réseau de bus de nuit à trois nouveaux quartiers, et les premières lignes ouvriront en mars.", "fr"},
 		{"12 34 56", ""},
+		// Thai has no stoplist: its script names it.
+		{"ประชาไทรายงานว่าศาลอาญามีคำสั่งให้ประกันตัวผู้ต้องหาทั้งสามคนในวันนี้", "th"},
+		{"Prachatai: ประชาไท", "th"},
+		{"Prachatai reported on the court's order in Bangkok on Tuesday, and the three were released on bail.", "en"},
 	} {
 		if got := DetectLanguage(set, c.in); got != c.want {
 			t.Errorf("DetectLanguage(%.30q) = %q, want %q", c.in, got, c.want)
