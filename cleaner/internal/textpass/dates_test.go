@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/winnow-text/winnow/rules"
@@ -45,6 +46,8 @@ func TestDetectLanguage(t *testing.T) {
 		{"ประชาไทรายงานว่าศาลอาญามีคำสั่งให้ประกันตัวผู้ต้องหาทั้งสามคนในวันนี้", "th"},
 		{"Prachatai: ประชาไท", "th"},
 		{"Prachatai reported on the court's order in Bangkok on Tuesday, and the three were released on bail.", "en"},
+		// A dump's menus at the top do not decide: its lines of prose do.
+		{strings.Repeat("Home\nA\nO\nV\nS\nZ\nK\nje\nto\nna\nse\n", 200) + "The regional council approved the new flood defences on Tuesday after a debate that lasted most of the afternoon.\nEngineers said the walls would protect about four thousand homes along the river, though work will not start before spring.\nResidents who attended the meeting asked for a public timetable, and the council agreed to publish one within a month.\nThe mayor said the project was the largest the town had undertaken since the bridge was built in the sixties.\nThe vote was six to one, and the opposition said it would not try to stop the work once the contracts were signed.\nThe first section of the wall is due to be finished by the end of next year, the engineers said on Wednesday.\nMost of the money will come from the national flood fund, which pays for two thirds of such projects across the country.\n", "en"},
 	} {
 		if got := DetectLanguage(set, c.in); got != c.want {
 			t.Errorf("DetectLanguage(%.30q) = %q, want %q", c.in, got, c.want)

@@ -13,9 +13,7 @@ import (
 // rule packs: the language whose stopwords make up the largest share of
 // the first words, if that share is clear. It returns "" when unsure.
 func DetectLanguage(set *rules.Set, text string) string {
-	if len(text) > 4<<10 {
-		text = text[:4<<10]
-	}
+	text = languageSample(text)
 	langs := set.Languages()
 	if len(langs) == 0 {
 		return ""
@@ -48,6 +46,34 @@ func DetectLanguage(set *rules.Set, text string) string {
 		return scriptLanguage(text)
 	}
 	return langs[best]
+}
+
+// languageSample is the part of a text its language is read from: its
+// lines of prose (eight words or more), up to 4 KB, so that a page dump's
+// menus and link lists at the top do not decide it; the first 4 KB when it
+// has little prose.
+func languageSample(text string) string {
+	const size = 4 << 10
+	var b strings.Builder
+	for rest := text; rest != "" && b.Len() < size; {
+		line := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			line, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		if strings.Count(strings.TrimSpace(line), " ") >= 7 {
+			b.WriteString(line)
+			b.WriteByte('\n')
+		}
+	}
+	if b.Len() >= size/4 {
+		return b.String()
+	}
+	if len(text) > size {
+		return text[:size]
+	}
+	return text
 }
 
 // scriptLanguage names the language of a text written mostly in a script
