@@ -67,7 +67,7 @@ func languageSample(text string) string {
 			b.WriteByte('\n')
 		}
 	}
-	if b.Len() >= size/4 {
+	if b.Len() >= size/10 {
 		return b.String()
 	}
 	if len(text) > size {
