@@ -65,6 +65,15 @@ func (s *Set) addVocabulary(packs []*Pack) (map[string]string, error) {
 			macroFile[name] = p.File
 			if m.Words != nil {
 				s.words[name] = m.Words
+				if name == WordsHTMLContent {
+					for _, w := range m.Words {
+						g, err := cascadia.ParseGroup(w)
+						if err != nil {
+							return nil, &Error{File: p.File, Line: m.Line, Msg: fmt.Sprintf("%s: selector %q: %v", name, w, err)}
+						}
+						s.contentSel = append(s.contentSel, g)
+					}
+				}
 				set := make(map[string]bool, len(m.Words))
 				for _, w := range m.Words {
 					set[strings.ToLower(w)] = true

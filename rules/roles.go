@@ -46,6 +46,7 @@ const (
 	WordsHTMLMaybe      = "html_maybe"          // words that save an unlikely element
 	WordsUnlikelyRoles  = "html_unlikely_roles" // ARIA roles of page chrome (navigation, dialog)
 	WordsContentRoles   = "html_content_roles"  // ARIA roles of the content (main, article)
+	WordsHTMLContent    = "html_content"        // CSS selectors of an article's body, best first
 	WordsUnspacedLangs  = "unspaced_languages"  // languages written without spaces
 	WordsOrdinals       = "ordinal_suffixes"    // after a day's number ("1st", "2nd", "3e")
 	WordsBylineEnds     = "byline_ends"         // what ends the names of a byline ("updated")

@@ -2,9 +2,12 @@ package rules
 
 import (
 	"embed"
+
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/andybalholm/cascadia"
 )
 
 //go:embed packs/*.yaml
@@ -27,23 +30,29 @@ func Default() (*Set, error) {
 // Set is a compiled, immutable collection of rules with their shared
 // vocabulary. It is safe for concurrent use.
 type Set struct {
-	stopLangs map[string]uint64                // stopword → bit per language (index in Languages)
-	langs     []string                         // languages with stoplists, sorted
-	words     map[string][]string              // list macros, for mechanisms
-	wordSets  map[string]map[string]bool       // the same, lower case, for lookups
-	phrases1  map[string]map[string][][]string // list → first word → the list's phrases starting with it, as words
-	selectors *Prefilter                       // keywords of selector rules, over element signatures
-	rules     []*Rule
-	byID      map[string]*Rule
-	byKind    map[Kind][]*Rule
-	months    map[string]int
-	weekdays  map[string]bool
-	stopwords map[string]map[string]bool
-	phrases   map[string][]int
-	maxPhrase int
-	prefilter *Prefilter
-	dateRE    *regexp.Regexp // the date macro, found anywhere in a line
+	stopLangs  map[string]uint64                // stopword → bit per language (index in Languages)
+	langs      []string                         // languages with stoplists, sorted
+	words      map[string][]string              // list macros, for mechanisms
+	wordSets   map[string]map[string]bool       // the same, lower case, for lookups
+	phrases1   map[string]map[string][][]string // list → first word → the list's phrases starting with it, as words
+	selectors  *Prefilter                       // keywords of selector rules, over element signatures
+	rules      []*Rule
+	byID       map[string]*Rule
+	byKind     map[Kind][]*Rule
+	months     map[string]int
+	weekdays   map[string]bool
+	stopwords  map[string]map[string]bool
+	phrases    map[string][]int
+	maxPhrase  int
+	prefilter  *Prefilter
+	dateRE     *regexp.Regexp           // the date macro, found anywhere in a line
+	contentSel []cascadia.SelectorGroup // html_content, in order
 }
+
+// ContentSelectors returns the selectors of list html_content, in the
+// pack's order: the tiers of class, id and attribute names that mark an
+// article's body, the most specific first.
+func (s *Set) ContentSelectors() []cascadia.SelectorGroup { return s.contentSel }
 
 // IsWeekday reports whether word (lower case) is a weekday's name or
 // abbreviation in any pack's language.

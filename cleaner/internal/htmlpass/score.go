@@ -32,7 +32,8 @@ var sentenceEndRE = regexp.MustCompile(`\.( |$)`)
 // away points; link density discounts. If the result is short, scoring
 // runs again with fewer filters, and the longest result wins. It also
 // reports whether that result left out "unlikely" elements (whose blocks
-// then stay out of the article too).
+// then stay out of the article too). Where the page names its article's
+// body (namedBody), the name wins over the score.
 func (h *htmlDoc) container() ([]*html.Node, bool) {
 	var best []*html.Node
 	bestLen, bestFlags := -1, 0
@@ -61,6 +62,7 @@ func (h *htmlDoc) container() ([]*html.Node, bool) {
 			break
 		}
 	}
+	best = h.namedBody(best)
 	return best, bestFlags&stripUnlikely != 0
 }
 
