@@ -175,10 +175,12 @@ type scoring struct {
 	chars, linkChars map[*html.Node]int
 }
 
-// scoreBlocks lets every paragraph-like block of 25 bytes or more give
-// its score (one, a point a comma, up to three for its length) to its
-// ancestors: whole to its parent, half to the grandparent, a third of the
-// level above that; flags say what the round leaves out.
+// scoreBlocks lets every paragraph-like block of 25 bytes or more (and
+// every list item that reads as prose) give its score (one, a point a
+// comma, up to three for its length) to its ancestors: whole to its
+// parent, half to the grandparent, a third of the level above that; a
+// list's items count from what holds the list. flags say what the round
+// leaves out.
 func (h *htmlDoc) scoreBlocks(flags int) scoring {
 	sc := scoring{cands: map[*html.Node]*candidate{}, chars: map[*html.Node]int{}, linkChars: map[*html.Node]int{}}
 	get := func(n *html.Node) *candidate {
@@ -201,16 +203,20 @@ func (h *htmlDoc) scoreBlocks(flags int) scoring {
 		}
 	}
 	for _, b := range h.blocks {
-		if flags&stripUnlikely != 0 && b.unlikely || !scorable(b.node) {
+		if flags&stripUnlikely != 0 && b.unlikely {
 			continue
 		}
 		textLen := len(b.text)
-		if textLen < 25 {
+		if textLen < 25 || !scorable(b.node) && !proseItem(b) {
 			continue
 		}
 		s := 1 + float64(b.commas) + float64(min(textLen/100, 3))
 		level := 0
-		for a := b.node.Parent; a != nil && level < 5; a, level = a.Parent, level+1 {
+		first := b.node.Parent
+		if b.node.DataAtom == atom.Li && first != nil && (first.DataAtom == atom.Ul || first.DataAtom == atom.Ol) {
+			first = first.Parent // a list's items speak for what holds the list
+		}
+		for a := first; a != nil && level < 5; a, level = a.Parent, level+1 {
 			if a.Type != html.ElementNode || a.DataAtom == atom.Html {
 				break
 			}
@@ -387,4 +393,11 @@ func proseChars(b hblock) int {
 		return 0
 	}
 	return b.chars - b.linkChars
+}
+
+// proseItem reports whether a list item reads as prose (a guestbook's
+// entries, a list of paragraphs): 100 bytes or more, under a quarter of
+// its letters in links. Menus and link lists do not score.
+func proseItem(b hblock) bool {
+	return b.node.DataAtom == atom.Li && len(b.text) >= 100 && b.linkChars*4 < b.chars
 }
