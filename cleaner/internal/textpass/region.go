@@ -166,13 +166,15 @@ func (p dumpPage) underListItem(i int) bool {
 }
 
 // regionScore is a line's evidence for being article text.
-func (p dumpPage) regionScore(i, base int, code []bool) float64 {
+func (p dumpPage) regionScore(i, base int, code, card []bool) float64 {
 	l := &p.lines[i]
 	switch {
 	case l.blank():
 		return 0
 	case p.labelled(i):
 		return -3
+	case card[i]:
+		return -1 // a teaser's snippet
 	case base >= 0 && l.prose && l.indent > base+1 && p.underListItem(i):
 		return -2 // prose nested in a list item: a teaser
 	case p.unspaced && isBullet(l.norm) && !l.terminal:
@@ -203,10 +205,11 @@ const minRegionScore = 40
 func (p dumpPage) findRegion() (region, bool) {
 	base := p.baseIndent()
 	code := p.codeBlocks()
+	card := p.cardBlocks()
 	best, bestStart, bestEnd := 0.0, -1, -1
 	sum, start := 0.0, 0
 	for i := range p.lines {
-		s := p.regionScore(i, base, code)
+		s := p.regionScore(i, base, code, card)
 		if sum <= 0 {
 			sum, start = 0, i
 		}
@@ -220,7 +223,7 @@ func (p dumpPage) findRegion() (region, bool) {
 		// not an article among chrome.
 		return region{}, false
 	}
-	for bestStart < bestEnd && p.regionScore(bestStart, base, code) <= 0 {
+	for bestStart < bestEnd && p.regionScore(bestStart, base, code, card) <= 0 {
 		bestStart++
 	}
 	bestEnd = p.overIntroducedList(bestEnd)
@@ -522,6 +525,50 @@ func labelOutside(p *textPass) {
 	}
 }
 
+// cardBlocks marks the prose lines of teaser cards: blocks (runs of
+// non-blank lines) of four lines or more where prose and headline-like
+// lines (short, not ending a sentence) take turns, two of each at least.
+// A dump prints a list of stories as snippet, headline, snippet,
+// headline with no blank line between; an article's paragraphs are
+// blocks of their own.
+func (p dumpPage) cardBlocks() []bool {
+	card := make([]bool, len(p.lines))
+	gap := func(k int) bool { return p.lines[k].blank() || !hasLetter(p.lines[k].norm) }
+	for i := 0; i < len(p.lines); {
+		if gap(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p.lines) && !gap(j) {
+			j++
+		}
+		prose, heads, turns, long := 0, 0, 0, false
+		for k := i; k < j; k++ {
+			l := &p.lines[k]
+			switch {
+			case isBullet(l.norm) || p.tableRow(k):
+				long = true // a list's items, or columns: not cards
+			case l.prose:
+				prose++
+				long = long || l.words > 50
+			case !l.terminal && l.para == 0 && l.words >= 2 && l.words <= 16:
+				heads++
+			}
+			if k > i && l.prose != p.lines[k-1].prose {
+				turns++
+			}
+		}
+		if j-i >= 4 && prose >= 2 && heads >= 2 && turns*2 >= j-i && !long {
+			for k := i; k < j; k++ {
+				card[k] = p.lines[k].prose
+			}
+		}
+		i = j
+	}
+	return card
+}
+
 // codeBlocks marks the lines of blocks (runs of non-blank lines) that
 // read as program code or a drawn table: at least a fifth of their
 // lines look like code. A code listing's "FROM" and "GROUP BY" lines are
@@ -640,4 +687,9 @@ func lowerWordBefore(s string, i int) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsLetter)
 }
