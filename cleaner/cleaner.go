@@ -194,7 +194,7 @@ func (c *Cleaner) cleanHTML(ctx context.Context, text string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Body: page.Body, Markdown: page.Markdown, Meta: page.Meta, Text: text}, nil
+	return &Result{Body: page.Body, Markdown: page.Markdown, Meta: page.Meta, Text: text, Warnings: page.Warnings}, nil
 }
 
 // textOptions are the options of the text stages that every input shares.

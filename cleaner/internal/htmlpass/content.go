@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -128,4 +129,60 @@ func (h *htmlDoc) proseBy(skipUnlikely bool) (prose, chars, links map[*html.Node
 func signature(n *html.Node) string {
 	class, _, _ := strings.Cut(strings.TrimSpace(attr(n, "class")), " ")
 	return n.Data + "." + class
+}
+
+// maxIgnoredRules is how many overreaching rules one page may ignore.
+const maxIgnoredRules = 2
+
+// overreach finds the selector rule whose hits hold most of the page's
+// prose: 40 % or more of its text, in two hits or more (one hit of half
+// the page is refused already, by takes), counting hits of 100 bytes or
+// more with under a quarter of their letters in links. A class that
+// marks every paragraph of the article ("paywall", "premium") is not
+// boilerplate, whatever its name. It returns the rule and its share in
+// percent, or nil.
+func (h *htmlDoc) overreach() (*rules.Rule, int) {
+	total := h.textLen[h.root]
+	if total == 0 {
+		return nil, 0
+	}
+	prose := map[*rules.Rule]int{}
+	hits := map[*rules.Rule]int{}
+	var worst *rules.Rule
+	for _, m := range h.marks {
+		r := m.rule
+		if r.Kind != rules.KindSelector || r.Category == rules.Comments || r.Action == rules.StartThread {
+			continue
+		}
+		if len(m.text) < 100 || linkLetters(m.node)*4 >= countLetters(m.text) {
+			continue
+		}
+		prose[r] += len(m.text)
+		hits[r]++
+		if hits[r] >= 2 && prose[r]*10 >= total*4 && (worst == nil || prose[r] > prose[worst]) {
+			worst = r
+		}
+	}
+	if worst == nil {
+		return nil, 0
+	}
+	return worst, min(100, prose[worst]*100/total)
+}
+
+// linkLetters counts the letters and digits of n's text inside links.
+func linkLetters(n *html.Node) int {
+	k := 0
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Type == html.ElementNode && x.DataAtom == atom.A {
+			k += countLetters(subtreeText(x))
+			continue
+		}
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return k
 }

@@ -54,7 +54,8 @@ type htmlDoc struct {
 	lang     string
 	sigBuf   []byte
 	page     pageMeta
-	markdown bool // build the Markdown of the blocks
+	markdown bool                 // build the Markdown of the blocks
+	ignored  map[*rules.Rule]bool // selector rules this page does not apply (overreach)
 }
 
 // Page is a cleaned HTML page.
@@ -62,6 +63,7 @@ type Page struct {
 	Body     string // plain text, one block per paragraph, a blank line between
 	Markdown string // the same with headings, lists, quotes, emphasis and links
 	Meta     doc.Meta
+	Warnings []string // problems that did not stop the cleaning
 }
 
 // TreeError is returned for a page the HTML tree builder refuses (more
@@ -78,9 +80,27 @@ func (e *TreeError) Unwrap() error { return e.Err }
 // (package textpass) run on the blocks that remain. opts.Lang and
 // opts.HTML are set here.
 func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Options, markdown bool) (Page, error) {
-	h, err := parse(set, text, markdown)
+	h, err := parse(set, text, markdown, nil)
 	if err != nil {
 		return Page{}, &TreeError{err}
+	}
+	// A selector rule that would take the article's prose (a "paywall"
+	// class on every paragraph) is ignored on this page, with a warning.
+	var warnings []string
+	var ignored map[*rules.Rule]bool
+	for k := 0; k < maxIgnoredRules; k++ {
+		r, share := h.overreach()
+		if r == nil {
+			break
+		}
+		if ignored == nil {
+			ignored = map[*rules.Rule]bool{}
+		}
+		ignored[r] = true
+		warnings = append(warnings, fmt.Sprintf("rule %s would have removed %d%% of the page's prose: ignored on this page", r.ID, share))
+		if h, err = parse(set, text, markdown, ignored); err != nil {
+			return Page{}, &TreeError{err}
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return Page{}, err
@@ -112,7 +132,7 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 	if !markdown {
 		md = fx.Body
 	}
-	return Page{Body: fx.Body, Markdown: md, Meta: h.meta}, nil
+	return Page{Body: fx.Body, Markdown: md, Meta: h.meta, Warnings: warnings}, nil
 }
 
 // language is the page's declared language, else the one its text reads as.
@@ -243,7 +263,7 @@ func sameRemoval(fx *textpass.Fixed, idx []int) bool {
 // see them (for corpus learning); a page the tree builder refuses gives
 // the lines of its flattened text.
 func Lines(set *rules.Set, text string) []string {
-	h, err := parse(set, text, false)
+	h, err := parse(set, text, false, nil)
 	if err != nil {
 		return strings.Split(Flatten(text), "\n")
 	}
@@ -256,12 +276,12 @@ func Lines(set *rules.Set, text string) []string {
 
 // parse parses a page, reads its metadata, prunes what is invisible,
 // applies the selector rules and cuts the text into blocks.
-func parse(set *rules.Set, text string, markdown bool) (*htmlDoc, error) {
+func parse(set *rules.Set, text string, markdown bool, ignored map[*rules.Rule]bool) (*htmlDoc, error) {
 	root, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
 		return nil, err
 	}
-	h := &htmlDoc{set: set, root: root.Nodes[0], marked: map[*html.Node]bool{}, markdown: markdown}
+	h := &htmlDoc{set: set, root: root.Nodes[0], marked: map[*html.Node]bool{}, markdown: markdown, ignored: ignored}
 	h.page = readPageMeta(root)
 	h.prune()
 	h.measure()
@@ -415,13 +435,13 @@ func (h *htmlDoc) selectorRule(n *html.Node) *rules.Rule {
 			if i >= best || r.Input == rules.TextInput || r.Category == rules.Comments && r.Action != rules.StartThread {
 				continue
 			}
-			if r.AppliesTo(rules.HTMLInput, h.lang) && r.MatchNode(n) {
+			if r.AppliesTo(rules.HTMLInput, h.lang) && !h.ignored[r] && r.MatchNode(n) {
 				found, best = r, i
 			}
 		}
 	})
 	for _, i := range h.set.SelectorPrefilter().Always() {
-		if r := all[i]; i < best && r.Category != rules.Comments && r.MatchNode(n) {
+		if r := all[i]; i < best && r.Category != rules.Comments && !h.ignored[r] && r.MatchNode(n) {
 			found, best = r, i
 		}
 	}
