@@ -28,9 +28,10 @@ const minLearnedHeaders = 3
 // read from the line.
 func (p *textPass) learnHeaders() []headerMatch {
 	r := p.set.Rule(rules.IDRepeatedHeader)
-	if r == nil || p.html {
-		// In HTML the markup shows the comments (package htmlpass); the
-		// blocks of an article that repeat a dated line are its entries.
+	if r == nil {
+		// (In HTML too: a platform that prints its comments as flat
+		// runs of header and text blocks has no markup to tell them by.
+		// chooseThread still wants a line that opens the comments.)
 		return nil
 	}
 	byShape := map[string][]headerMatch{}
@@ -179,7 +180,8 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 			kinds[k] = '#'
 			hasNumber = true
 			hasClock = hasClock || strings.ContainsAny(t, ":/") || strings.Count(t, ".") == 2
-		case p.timeWord(t):
+		case p.timeWord(t), k > 0 && kinds[k-1] == '#' && timeZone(t):
+			// (A zone after a clock is the time's: "00:14 GMT".)
 			kinds[k] = '#'
 		case !strings.ContainsFunc(t, unicode.IsLetter):
 			kinds[k] = 'p'
@@ -449,4 +451,23 @@ func (p *textPass) mentionsComments(norm string) bool {
 		return !found
 	})
 	return found
+}
+
+// timeZone reports whether t is written like a time zone: two to five
+// capital letters, maybe in brackets and with an offset ("GMT", "(EST)",
+// "UTC+2").
+func timeZone(t string) bool {
+	t = strings.Trim(t, "()[],.")
+	if i := strings.IndexAny(t, "+-"); i > 0 {
+		t = t[:i]
+	}
+	if len(t) < 2 || len(t) > 5 {
+		return false
+	}
+	for _, c := range t {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
