@@ -38,13 +38,25 @@ func (p *textPass) learnHeaders() []headerMatch {
 	var order []string
 	for i := range p.lines {
 		l := &p.lines[i]
-		if l.blank() || l.words > maxHeaderWords || l.terminal || !hasDigit(l.norm) || !p.followedByText(i) {
+		if l.blank() || l.words > 2*maxHeaderWords || l.terminal || !hasDigit(l.norm) || !p.followedByText(i) {
 			// (Every learned header has a number: a date, a time, "2
 			// hours ago".)
 			continue
 		}
-		shape, g := p.headerShape(p.plainNorm(i))
-		if shape == "" || p.mentionsComments(l.norm) {
+		pn := p.plainNorm(i)
+		shape, g := p.headerShape(pn)
+		if shape == "" {
+			continue
+		}
+		if a := g[rules.FieldAuthor]; a != "" {
+			if k := strings.Index(pn, a); k > 0 {
+				pn = pn[k:] // (an avatar's "No commenter image" is not the line's)
+			}
+		}
+		if l.words > maxHeaderWords && rules.CountWords(pn) > maxHeaderWords-2 {
+			continue
+		}
+		if p.mentionsComments(pn) {
 			// A line that links to comments ("| permalink | comments
 			// (3)") ends a blog's post, not a comment.
 			continue
@@ -185,8 +197,10 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 			kinds[k] = '#'
 		case !strings.ContainsFunc(t, unicode.IsLetter):
 			kinds[k] = 'p'
-		case unicode.IsLower(firstRune(t)) && p.isStopword(strings.Trim(t, ".,:;()")):
-			// (A capital "A" is an initial: "Colin A".)
+		case unicode.IsLower(firstRune(t)) && p.isStopword(strings.Trim(t, ".,:;()")),
+			capitalStopword(t, p.isStopword):
+			// (A capital "A" is an initial: "Colin A"; a header in
+			// capitals has its "BY" and "AT".)
 			kinds[k] = 's'
 		case k == 0 && len(toks) > 1 && startsWithDigit(toks[1]) && p.isStopword(strings.ToLower(t)):
 			// The word in front of a date, part of the time: "Le 3 mai",
@@ -221,8 +235,17 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 	if start == end && !timeOnly(kinds) || end-start > 4 || start < end && strings.ContainsAny(toks[start], "([/") {
 		return "", nil
 	}
+	// What stands before "by NAME" (an avatar's alt text: "Image of
+	// ann", "No commenter image uploaded") is no part of the shape.
+	from := 0
+	if start >= 2 && start < firstTime && kinds[start-1] == 's' {
+		from = start - 1
+	}
 	var b strings.Builder
 	for k, t := range toks {
+		if k < from {
+			continue
+		}
 		c := kinds[k]
 		if k > 0 && (c == '#' || c == '*') && kinds[k-1] == c {
 			continue // a run is one token
@@ -470,4 +493,12 @@ func timeZone(t string) bool {
 		}
 	}
 	return true
+}
+
+// capitalStopword reports whether t is a stopword written in capitals
+// ("BY", "AT" in "No image BY ANN AT 05:30 PM"); one letter ("A") is an
+// initial.
+func capitalStopword(t string, isStopword func(string) bool) bool {
+	t = strings.Trim(t, ".,:;()")
+	return len(t) > 1 && strings.ToUpper(t) == t && isStopword(strings.ToLower(t))
 }

@@ -337,6 +337,10 @@ func (p threadReader) parseThread() {
 				continue
 			}
 			p.labels[i] = label{rule: h.rule, group: group}
+			if ruleLine(l.norm) {
+				flush() // a rule drawn between comments is no one's words
+				continue
+			}
 			cur = append(cur, l.norm)
 		}
 		flush()
@@ -527,4 +531,13 @@ func authorName(s string) string {
 		}
 	}
 	return s
+}
+
+// ruleLine reports whether a line is a drawn rule: punctuation and
+// box-drawing characters only ("━━━━", "* * *", "-----"). An emoji is a
+// comment's word.
+func ruleLine(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsSpace(r) && !unicode.IsPunct(r) && !(r >= 0x2500 && r <= 0x259f) && !strings.ContainsRune("=~_*·•", r)
+	})
 }
