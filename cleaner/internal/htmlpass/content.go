@@ -3,7 +3,6 @@ package htmlpass
 import (
 	"strings"
 
-	"github.com/andybalholm/cascadia"
 	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -68,14 +67,40 @@ const minContentProse = 250
 // selector group of the pack's html_content matches and that holds
 // minContentProse letters of prose, or nil.
 func (h *htmlDoc) contentElement(prose map[*html.Node]int) *html.Node {
-	for _, g := range h.set.ContentSelectors() {
-		matches := cascadia.QueryAll(h.root, g)
-		for _, n := range matches {
-			switch n.DataAtom {
-			case atom.Article, atom.Div, atom.Main, atom.Section:
-			default:
+	groups := h.set.ContentSelectors()
+	if len(groups) == 0 {
+		return nil
+	}
+	// One walk: each article, div, main or section under the tier of the
+	// first group it matches, in document order.
+	tiers := make([][]*html.Node, len(groups))
+	stack := []*html.Node{h.root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			if c.Type == html.ElementNode {
+				stack = append(stack, c)
+			}
+		}
+		switch n.DataAtom {
+		case atom.Div, atom.Main, atom.Section:
+			if len(n.Attr) == 0 {
 				continue
 			}
+		case atom.Article:
+		default:
+			continue
+		}
+		for t, g := range groups {
+			if g.Match(n) {
+				tiers[t] = append(tiers[t], n)
+				break
+			}
+		}
+	}
+	for _, matches := range tiers {
+		for _, n := range matches {
 			if prose[n] < minContentProse {
 				continue
 			}
