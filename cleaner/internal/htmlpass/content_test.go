@@ -60,3 +60,20 @@ func TestOverreach(t *testing.T) {
 		})
 	}
 }
+
+func TestCloseTitle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<title>News</title><p>x</p>", "<title>News</title><p>x</p>"},
+		{"<TITLE>News</TITLE ><p>x</p>", "<TITLE>News</TITLE ><p>x</p>"},
+		{"<title>News<p>x</p>", "<title>News</title><p>x</p>"},
+		{"<title id=t>News</titlevalue=1 --><p>x</p>", "<title id=t>News</title></titlevalue=1 --><p>x</p>"},
+		{"<titlebar>x</titlebar>", "<titlebar>x</titlebar>"},
+		{"<p>no title</p>", "<p>no title</p>"},
+		{"<title>News", "<title>News"},
+	}
+	for _, tt := range tests {
+		if got := closeTitle(tt.in); got != tt.want {
+			t.Errorf("closeTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

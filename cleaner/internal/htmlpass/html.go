@@ -277,7 +277,7 @@ func Lines(set *rules.Set, text string) []string {
 // parse parses a page, reads its metadata, prunes what is invisible,
 // applies the selector rules and cuts the text into blocks.
 func parse(set *rules.Set, text string, markdown bool, ignored map[*rules.Rule]bool) (*htmlDoc, error) {
-	root, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	root, err := goquery.NewDocumentFromReader(strings.NewReader(closeTitle(text)))
 	if err != nil {
 		return nil, err
 	}
@@ -903,4 +903,59 @@ func isIdent(s string) bool {
 		}
 	}
 	return true
+}
+
+// closeTitle ends a title element that does not end where it should: a
+// <title> with no "</title>" before the next tag ("…</titlevalue", or
+// none at all in a truncated page) would read the whole page as its
+// title, as the HTML standard says, and leave the body empty. The title
+// ends at the first tag after it instead.
+func closeTitle(text string) string {
+	start := -1
+	for from := 0; ; {
+		k := indexFold(text[from:], "<title")
+		if k < 0 {
+			return text
+		}
+		k += from
+		if end := k + len("<title"); end < len(text) && strings.IndexByte("> \t\n\r/", text[end]) >= 0 {
+			start = k
+			break
+		}
+		from = k + 1
+	}
+	open := strings.IndexByte(text[start:], '>')
+	if open < 0 {
+		return text
+	}
+	open += start + 1
+	lt := strings.IndexByte(text[open:], '<')
+	if lt < 0 {
+		return text
+	}
+	lt += open
+	rest := text[lt:]
+	if len(rest) >= 8 && strings.EqualFold(rest[:7], "</title") && (rest[7] == '>' || rest[7] == ' ' || rest[7] == '\t' || rest[7] == '\n' || rest[7] == '\r') {
+		return text // a title that ends
+	}
+	return text[:lt] + "</title>" + text[lt:]
+}
+
+// indexFold is strings.Index ignoring ASCII case (sub is lower case).
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := strings.IndexByte(s[i:], sub[0])
+		k := strings.IndexByte(s[i:], sub[0]-'a'+'A')
+		switch {
+		case j < 0 && k < 0:
+			return -1
+		case j < 0 || k >= 0 && k < j:
+			j = k
+		}
+		i += j
+		if i+len(sub) <= len(s) && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
