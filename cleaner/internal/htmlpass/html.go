@@ -111,6 +111,7 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 
 	kept := h.blocks
 	var in map[*html.Node]bool
+	marks := len(h.marks)
 	if outside := set.Rule(rules.IDOutsideArticle); outside != nil {
 		kept, in = h.article(outside)
 	}
@@ -125,6 +126,22 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 	fx, err := textpass.Fixpoint(ctx, set, lines.text, opts)
 	if err != nil {
 		return Page{}, err
+	}
+	if in != nil && len(fx.Body) < minArticleBytes {
+		// The container left (next to) nothing: the article is the
+		// page's loose text, for the text stages to clean.
+		all := 0
+		for _, b := range h.blocks {
+			all += proseChars(b)
+		}
+		if all >= minArticleBytes {
+			h.marks = h.marks[:marks]
+			kept, in = h.blocks, nil
+			lines = blockLines(kept)
+			if fx, err = textpass.Fixpoint(ctx, set, lines.text, opts); err != nil {
+				return Page{}, err
+			}
+		}
 	}
 	doc.Merge(&h.meta, &fx.Meta)
 	h.meta.Language = h.lang
@@ -904,6 +921,10 @@ func isIdent(s string) bool {
 	}
 	return true
 }
+
+// minArticleBytes is the shortest body the article container may leave
+// before the page's loose text is read instead.
+const minArticleBytes = 250
 
 // closeTitle ends a title element that does not end where it should: a
 // <title> with no "</title>" before the next tag ("…</titlevalue", or
