@@ -56,6 +56,9 @@ type htmlDoc struct {
 	page     pageMeta
 	markdown bool                 // build the Markdown of the blocks
 	ignored  map[*rules.Rule]bool // selector rules this page does not apply (overreach)
+	// namesBody holds the elements marked itemprop="articleBody" and
+	// their ancestors: no selector rule takes them.
+	namesBody map[*html.Node]bool
 }
 
 // Page is a cleaned HTML page.
@@ -302,6 +305,7 @@ func parse(set *rules.Set, text string, markdown bool, ignored map[*rules.Rule]b
 	h.page = readPageMeta(root)
 	h.prune()
 	h.measure()
+	h.markNamedBody()
 	h.walk()
 	return h, nil
 }
@@ -476,6 +480,8 @@ func (h *htmlDoc) takes(n *html.Node, r *rules.Rule, total int) bool {
 		return size*10 < total*3 || h.hasCommentItem(n) || h.itemsHoldText(n)
 	case r.Field == rules.FieldAuthors:
 		return size <= 100 // a byline is short
+	case h.namesBody[n]:
+		return false // the element the page calls its article's body, or holds it
 	}
 	return size*2 <= total
 }
@@ -979,4 +985,22 @@ func indexFold(s, sub string) int {
 		}
 	}
 	return -1
+}
+
+// markNamedBody fills namesBody: the elements marked as the article's
+// body by schema.org microdata (itemprop="articleBody") and every element
+// that holds one. A class word of boilerplate on the article's own
+// element ("content-gallery photo-gallery") does not make it boilerplate.
+func (h *htmlDoc) markNamedBody() {
+	for n := range h.order {
+		if n.Type != html.ElementNode || !strings.EqualFold(attr(n, "itemprop"), "articleBody") {
+			continue
+		}
+		if h.namesBody == nil {
+			h.namesBody = map[*html.Node]bool{}
+		}
+		for a := n; a != nil && !h.namesBody[a]; a = a.Parent {
+			h.namesBody[a] = true
+		}
+	}
 }
