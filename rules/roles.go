@@ -19,6 +19,7 @@ const (
 	IDCommentSection    = "comments.html.section"
 	IDRepeatedHeader    = "comments.header.repeated"
 	IDLinkBlock         = "site.link-block"
+	IDHTMLCards         = "related.html-cards"
 	IDCallToAction      = "appeal.call-to-action"
 	IDNewsletterCTA     = "newsletter.call-to-action"
 	IDBylinePlaced      = "byline.placed"
@@ -29,7 +30,7 @@ const (
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDHTMLCards, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn}
 
 // MacroDate names the pattern macro of a written date, which the code
 // looks for inside lines (Set.FindDate).

@@ -613,7 +613,7 @@ func (h *htmlDoc) article(outside *rules.Rule) ([]hblock, map[*html.Node]bool) {
 	for _, n := range outsideOrder {
 		h.marks = append(h.marks, mark{node: n, rule: outside, text: outsideText[n].String()})
 	}
-	return h.dropLinkBlocks(kept), in
+	return h.dropLinkBlocks(h.dropCards(kept, in)), in
 }
 
 // dropLinkBlocks removes the blocks of the article that are nearly all
