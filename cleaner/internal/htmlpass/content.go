@@ -160,12 +160,13 @@ func signature(n *html.Node) string {
 const maxIgnoredRules = 2
 
 // overreach finds the selector rule whose hits hold most of the page's
-// prose: 40 % or more of its text, in two hits or more (one hit of half
-// the page is refused already, by takes), counting hits of 100 bytes or
-// more with under a quarter of their letters in links. A class that
-// marks every paragraph of the article ("paywall", "premium") is not
-// boilerplate, whatever its name. It returns the rule and its share in
-// percent, or nil.
+// prose: 40 % or more of its text, in two paragraphs or more (one hit of
+// half the page is refused already, by takes), counting paragraphs of 100
+// bytes or more with under a quarter of their letters in links. A class
+// that marks every paragraph of the article ("paywall", "premium") is
+// not boilerplate, whatever its name; a gallery of long captions, taken
+// slide by slide, is. It returns the rule and its share in percent, or
+// nil.
 func (h *htmlDoc) overreach() (*rules.Rule, int) {
 	total := h.textLen[h.root]
 	if total == 0 {
@@ -176,7 +177,7 @@ func (h *htmlDoc) overreach() (*rules.Rule, int) {
 	var worst *rules.Rule
 	for _, m := range h.marks {
 		r := m.rule
-		if r.Kind != rules.KindSelector || r.Category == rules.Comments || r.Action == rules.StartThread {
+		if r.Kind != rules.KindSelector || r.Category == rules.Comments || r.Action == rules.StartThread || m.node.DataAtom != atom.P {
 			continue
 		}
 		if len(m.text) < 100 || linkLetters(m.node)*4 >= countLetters(m.text) {
