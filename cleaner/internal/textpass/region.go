@@ -523,6 +523,33 @@ func labelOutside(p *textPass) {
 		}
 		p.labels[i] = label{rule: r}
 	}
+	labelRepeated(p)
+}
+
+// minRepeatedParagraph is the shortest prose line (in bytes) whose repeat
+// is dropped: a short line ("Photo: AP", a refrain) may well recur.
+const minRepeatedParagraph = 100
+
+// labelRepeated drops, in a dump, the prose lines that repeat an earlier
+// kept line word for word (site.repeated-paragraph): a page's hidden or
+// printable copy of its article is printed by a text browser too.
+func labelRepeated(p *textPass) {
+	r := p.set.Rule(rules.IDRepeatedParagraph)
+	if r == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for i := range p.lines {
+		l := &p.lines[i]
+		if p.labelled(i) || !l.prose || len(l.norm) < minRepeatedParagraph {
+			continue
+		}
+		if seen[l.norm] {
+			p.labels[i] = label{rule: r}
+			continue
+		}
+		seen[l.norm] = true
+	}
 }
 
 // cardBlocks marks the prose lines of teaser cards: blocks (runs of
