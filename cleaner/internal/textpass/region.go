@@ -541,7 +541,9 @@ func labelRepeated(p *textPass) {
 	seen := map[string]bool{}
 	for i := range p.lines {
 		l := &p.lines[i]
-		if p.labelled(i) || !l.prose || len(l.norm) < minRepeatedParagraph {
+		if p.labelled(i) || !l.prose || l.para != 0 || len(l.norm) < minRepeatedParagraph {
+			// (A line of a hard-wrapped paragraph is not the paragraph:
+			// two records may share one.)
 			continue
 		}
 		if seen[l.norm] {
