@@ -242,6 +242,11 @@ func (sc scoring) ranked(h *htmlDoc) []*candidate {
 		if c.chars > 0 {
 			c.score *= 1 - float64(c.linkChars)/float64(c.chars)
 		}
+		if c.chars < minCandidateChars {
+			// A class word's bonus on a box of a line or two (a video
+			// player's "storytop") is no article.
+			c.score *= float64(c.chars) / minCandidateChars
+		}
 		list = append(list, c)
 	}
 	sort.Slice(list, func(a, b int) bool {
@@ -401,3 +406,7 @@ func proseChars(b hblock) int {
 func proseItem(b hblock) bool {
 	return b.node.DataAtom == atom.Li && len(b.text) >= 100 && b.linkChars*4 < b.chars
 }
+
+// minCandidateChars is the text (letters) below which a candidate's score
+// shrinks in proportion: a container holds more than a caption.
+const minCandidateChars = 140

@@ -67,3 +67,37 @@ func TestHasClassWord(t *testing.T) {
 		}
 	}
 }
+
+// TestRankedSmallBox checks that a box of a line or two does not outrank
+// the article's container on a class word's bonus: a video player's
+// "storytop" (52 letters, 55.3 points) against the story text (1,717
+// letters, 54.9 points), as on a news page.
+func TestRankedSmallBox(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<div id="storytop"></div><div id="storytext"></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var box, text *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch attr(n, "id") {
+		case "storytop":
+			box = n
+		case "storytext":
+			text = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	sc := scoring{
+		cands:     map[*html.Node]*candidate{box: {node: box, score: 55.3}, text: {node: text, score: 54.9}},
+		chars:     map[*html.Node]int{box: 52, text: 1717},
+		linkChars: map[*html.Node]int{},
+	}
+	h := &htmlDoc{order: map[*html.Node]int{box: 1, text: 2}}
+	if got := sc.ranked(h)[0].node; got != text {
+		t.Errorf("top candidate = #%s, want #storytext", attr(got, "id"))
+	}
+}
