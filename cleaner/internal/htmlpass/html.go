@@ -315,7 +315,7 @@ func invisible(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Iframe, atom.Object, atom.Embed,
 		atom.Canvas, atom.Head, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Audio, atom.Video,
-		atom.Map, atom.Math, atom.Link, atom.Meta:
+		atom.Map, atom.Link, atom.Meta:
 		return true
 	}
 	for _, a := range n.Attr {
@@ -333,7 +333,7 @@ func invisible(n *html.Node) bool {
 			}
 		}
 	}
-	return n.Type == html.ElementNode && n.Data == "math"
+	return false
 }
 
 // prune takes invisible elements and comments out of the tree.
