@@ -24,8 +24,8 @@ func (h *htmlDoc) namedBody(best []*html.Node) []*html.Node {
 	if len(best) == 0 || len(h.set.ContentSelectors()) == 0 {
 		return best
 	}
-	prose, chars, links := h.proseBy(false)
-	body := h.contentElement(prose)
+	counts := h.proseBy(false)
+	body := h.contentElement(counts)
 	if body == nil {
 		return best
 	}
@@ -42,7 +42,7 @@ func (h *htmlDoc) namedBody(best []*html.Node) []*html.Node {
 	if holder == nil {
 		return out
 	}
-	wordy := func(n *html.Node) bool { return chars[n] > 0 && links[n]*2 < chars[n] }
+	wordy := func(n *html.Node) bool { c := counts[n]; return c.chars > 0 && c.links*2 < c.chars }
 	for a := body; a != holder; a = a.Parent {
 		for s := a.PrevSibling; s != nil; s = s.PrevSibling {
 			if s.Type == html.ElementNode && wordy(s) {
@@ -66,7 +66,7 @@ const minContentProse = 250
 // the first article, div, main or section that the first possible
 // selector group of the pack's html_content matches and that holds
 // minContentProse letters of prose, or nil.
-func (h *htmlDoc) contentElement(prose map[*html.Node]int) *html.Node {
+func (h *htmlDoc) contentElement(counts map[*html.Node]textCount) *html.Node {
 	groups := h.set.ContentSelectors()
 	if len(groups) == 0 {
 		return nil
@@ -101,7 +101,7 @@ func (h *htmlDoc) contentElement(prose map[*html.Node]int) *html.Node {
 	}
 	for _, matches := range tiers {
 		for _, n := range matches {
-			if prose[n] < minContentProse {
+			if counts[n].prose < minContentProse {
 				continue
 			}
 			// An article cut into parts of one kind (div.article-body
@@ -130,24 +130,27 @@ func (h *htmlDoc) contentElement(prose map[*html.Node]int) *html.Node {
 	return nil
 }
 
-// proseBy is the prose (proseChars) of every element's subtree, and its
-// letters and link letters.
-func (h *htmlDoc) proseBy(skipUnlikely bool) (prose, chars, links map[*html.Node]int) {
-	prose = make(map[*html.Node]int, len(h.blocks))
-	chars = make(map[*html.Node]int, len(h.blocks))
-	links = make(map[*html.Node]int, len(h.blocks))
+// textCount is what an element's subtree holds: prose (proseChars),
+// letters and letters in links.
+type textCount struct{ prose, chars, links int }
+
+// proseBy counts the text of every element's subtree.
+func (h *htmlDoc) proseBy(skipUnlikely bool) map[*html.Node]textCount {
+	counts := make(map[*html.Node]textCount, len(h.blocks))
 	for _, b := range h.blocks {
 		if skipUnlikely && b.unlikely {
 			continue
 		}
 		p := proseChars(b)
 		for a := b.node; a != nil; a = a.Parent {
-			prose[a] += p
-			chars[a] += b.chars
-			links[a] += b.linkChars
+			c := counts[a]
+			c.prose += p
+			c.chars += b.chars
+			c.links += b.linkChars
+			counts[a] = c
 		}
 	}
-	return prose, chars, links
+	return counts
 }
 
 // signature is an element's tag and first class word.
