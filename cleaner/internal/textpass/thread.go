@@ -65,12 +65,12 @@ func findHeaders(p *textPass) {
 			continue
 		}
 		for _, idx := range p.cands[i] {
-			if r := all[idx]; r.Kind == rules.KindCommentHeader && r.AppliesTo(rules.TextInput, p.lang) {
+			if r := all[idx]; r.Kind == rules.KindCommentHeader && (r.AppliesTo(rules.TextInput, p.lang) || p.html && r.AppliesTo(rules.HTMLInput, p.lang)) {
 				try(r, i)
 			}
 		}
 		for _, idx := range p.set.Prefilter().Always() {
-			if r := all[idx]; r.Kind == rules.KindCommentHeader && r.AppliesTo(rules.TextInput, p.lang) {
+			if r := all[idx]; r.Kind == rules.KindCommentHeader && (r.AppliesTo(rules.TextInput, p.lang) || p.html && r.AppliesTo(rules.HTMLInput, p.lang)) {
 				try(r, i)
 			}
 		}
@@ -220,6 +220,11 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 				continue
 			}
 			hs = p.afterCommentsLine(hs)
+		} else if p.html && len(hs) > 0 && !markedBefore(markers, p.first, hs[0].start) {
+			// In HTML a known layout needs a line that opens the
+			// comments above it too (see below); a learned one may
+			// still stand.
+			continue
 		}
 		if len(hs) > len(best) {
 			best = hs
@@ -277,10 +282,27 @@ func (p threadReader) parseThread() {
 	outside := scopeIs(rules.Anywhere, rules.Tail, rules.End)
 	base := len(p.meta.Comments)
 	t.headers = p.mergeStacked(t.headers)
+	// Signatures under their comments ("… text … / Posted by: Ann |
+	// January 6"): each comment's text runs from the previous header to
+	// its own.
+	below, from := p.signedBelow(t.headers)
 	for k, h := range t.headers {
 		end := len(p.lines)
-		if k+1 < len(t.headers) {
+		textFrom, textTo := h.start+h.n, end
+		if below {
+			textFrom, textTo = from, h.start
+			if k > 0 {
+				prev := t.headers[k-1]
+				textFrom = prev.start + prev.n
+			}
+			if k == len(t.headers)-1 {
+				t.end = h.start + h.n
+				p.afterThread(t.end)
+				p.applyRange(t.end, len(p.lines), outside)
+			}
+		} else if k+1 < len(t.headers) {
 			end = t.headers[k+1].start
+			textTo = end
 		} else {
 			// The last comment ends where the page goes on with something
 			// else: a comment form, a footer.
@@ -300,6 +322,7 @@ func (p threadReader) parseThread() {
 			t.end = end
 			p.afterThread(end)
 			p.applyRange(end, len(p.lines), outside)
+			textTo = end
 		}
 		group := p.newGroup()
 		c := doc.Comment{
@@ -320,7 +343,7 @@ func (p threadReader) parseThread() {
 				cur = nil
 			}
 		}
-		for i := h.start + h.n; i < end; i++ {
+		for i := textFrom; i < textTo; i++ {
 			l := &p.lines[i]
 			if l.blank() {
 				flush()
@@ -540,4 +563,68 @@ func ruleLine(s string) bool {
 	return !strings.ContainsFunc(s, func(r rune) bool {
 		return !unicode.IsSpace(r) && !unicode.IsPunct(r) && !(r >= 0x2500 && r <= 0x259f) && !strings.ContainsRune("=~_*·•", r)
 	})
+}
+
+// markedBefore reports whether one of markers (lines that open a comment
+// section) lies after line first and before line start.
+func markedBefore(markers []int, first, start int) bool {
+	for _, m := range markers {
+		if first < m && m < start {
+			return true
+		}
+	}
+	return false
+}
+
+// signedBelow reports whether a thread's headers sign the comments above
+// them (a blog's "Posted by: Ann | date" under each comment), and where
+// the first comment's text starts: text stands between the line that
+// opens the comments and the first header, and nothing a comment would
+// say follows the last header.
+func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
+	if len(hs) < 2 {
+		return false, 0
+	}
+	first, last := hs[0], hs[len(hs)-1]
+	// Back from the first header to the line that opens the comments.
+	from, text := -1, false
+	for i, seen := first.start-1, 0; i >= 0 && i > p.first && seen < 40; i-- {
+		l := &p.lines[i]
+		if l.blank() {
+			continue
+		}
+		seen++
+		opens := l.words <= maxHeaderWords && p.mentionsComments(l.norm)
+		if !opens && p.labelled(i) && p.labels[i].rule.Category == rules.Comments && l.prose {
+			// (The comments heading's zone took the first comment's
+			// text for its own.)
+			text = true
+			continue
+		}
+		if opens || p.labelled(i) && p.labels[i].rule.Category == rules.Comments {
+			from = i + 1
+			break
+		}
+		if p.labelled(i) {
+			return false, 0 // something else (an ad, the article's end) before any comments line
+		}
+		if l.words >= 3 {
+			text = true
+		}
+	}
+	if from < 0 || !text {
+		return false, 0
+	}
+	// After the last header: no comment's text.
+	for i := last.start + last.n; i < len(p.lines); i++ {
+		l := &p.lines[i]
+		if l.blank() {
+			continue
+		}
+		if !p.labelled(i) && l.prose {
+			return false, 0
+		}
+		break
+	}
+	return true, from
 }
