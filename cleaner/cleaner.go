@@ -212,9 +212,16 @@ func rawBody(src *source, text string, fx *textpass.Fixed) []byte {
 	b := rawBuilder{src: src, out: make([]byte, 0, len(src.raw))}
 	fx.Kept(func(i int, part textpass.LinePart) {
 		sp := fx.Spans[i]
-		if part == textpass.LineText {
+		switch {
+		case part == textpass.LineText:
 			b.text(fx.KeptStart(i), fx.KeptEnd(i))
-		} else {
+		case part == textpass.BlankLine && b.endsInCR() && b.src.lineEndIsLF(sp[1]):
+			// A blank line's "\n" right after a line that ends in "\r"
+			// would read back as one "\r\n" (the blank line's white
+			// space, which made them two, is not written): the blank
+			// line ends as the line before it does.
+			b.out = append(b.out, '\r')
+		default:
 			b.newline(sp[1])
 		}
 	})

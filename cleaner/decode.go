@@ -182,8 +182,8 @@ func lineFeeds(s string) string {
 }
 
 // binaryKind names what raw looks like when it is not text: a known
-// format by its magic number, or a line of 16 bytes or more of which a
-// quarter are control bytes (NUL among them). It returns "" for text: a
+// format by its magic number, or a line of 16 characters or more of which
+// a quarter are control bytes (NUL among them). It returns "" for text: a
 // stray NUL or escape sequence is a character. The test is by line so
 // that it holds for the body too: the lines of a body are lines of its
 // input, so a body is never refused when its input was not.
@@ -193,8 +193,16 @@ func binaryKind(raw []byte) string {
 			return m.what
 		}
 	}
+	// Characters, not bytes: an invalid byte is one character (read as
+	// Windows-1252), and so is its UTF-8 in the body.
 	control, nul, n := 0, 0, 0
-	for _, c := range raw {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		size := 1
+		if c >= utf8.RuneSelf {
+			_, size = utf8.DecodeRune(raw[i:])
+		}
+		i += size
 		if c == '\n' || c == '\r' {
 			if n >= 16 && control*4 > n {
 				break

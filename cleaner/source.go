@@ -225,6 +225,19 @@ func (b *rawBuilder) newline(pos int) {
 	b.out = append(b.out, b.src.lineEnd(pos)...)
 }
 
+// lineEndIsLF reports whether the raw line end of the decoded line that
+// ends at pos is a lone "\n".
+func (s *source) lineEndIsLF(pos int) bool {
+	e := s.lineEnd(pos)
+	return len(e) == 1 && e[0] == '\n'
+}
+
+// endsInCR reports whether what was built so far ends with a carriage
+// return.
+func (b *rawBuilder) endsInCR() bool {
+	return len(b.out) > 0 && b.out[len(b.out)-1] == '\r'
+}
+
 // bytes is what was built, after the input's byte order marks.
 func (b *rawBuilder) bytes() []byte {
 	if len(b.out) == 0 {
