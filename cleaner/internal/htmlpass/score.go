@@ -171,8 +171,8 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 // paragraphs) with their scores, and the text and link letters of every
 // element.
 type scoring struct {
-	cands            map[*html.Node]*candidate
-	chars, linkChars map[*html.Node]int
+	cands                   map[*html.Node]*candidate
+	chars, linkChars, prose map[*html.Node]int
 }
 
 // scoreBlocks lets every paragraph-like block of 25 bytes or more (and
@@ -182,7 +182,7 @@ type scoring struct {
 // list's items count from what holds the list. flags say what the round
 // leaves out.
 func (h *htmlDoc) scoreBlocks(flags int) scoring {
-	sc := scoring{cands: map[*html.Node]*candidate{}, chars: map[*html.Node]int{}, linkChars: map[*html.Node]int{}}
+	sc := scoring{cands: map[*html.Node]*candidate{}, chars: map[*html.Node]int{}, linkChars: map[*html.Node]int{}, prose: map[*html.Node]int{}}
 	get := func(n *html.Node) *candidate {
 		c := sc.cands[n]
 		if c == nil {
@@ -200,6 +200,7 @@ func (h *htmlDoc) scoreBlocks(flags int) scoring {
 		for a := b.node; a != nil && depth < 64; a, depth = a.Parent, depth+1 {
 			sc.chars[a] += b.chars
 			sc.linkChars[a] += b.linkChars
+			sc.prose[a] += proseChars(b)
 		}
 	}
 	for _, b := range h.blocks {
@@ -233,14 +234,23 @@ func (h *htmlDoc) scoreBlocks(flags int) scoring {
 	return sc
 }
 
-// ranked discounts each candidate's score by its link density and sorts
-// them, best first (document order breaks ties).
+// ranked discounts each candidate's score by its link density, its share
+// of prose (under half) and its size (under minCandidateChars letters),
+// and sorts them, best first (document order breaks ties).
 func (sc scoring) ranked(h *htmlDoc) []*candidate {
 	list := make([]*candidate, 0, len(sc.cands))
 	for n, c := range sc.cands {
 		c.chars, c.linkChars = sc.chars[n], sc.linkChars[n]
 		if c.chars > 0 {
 			c.score *= 1 - float64(c.linkChars)/float64(c.chars)
+		}
+		if c.chars > 0 {
+			// A page's wrapper that holds the article among its menus
+			// and lists is mostly not prose: under half prose, the
+			// score shrinks with the share.
+			if share := float64(sc.prose[n]) / float64(c.chars); share < 0.5 {
+				c.score *= 0.5 + share
+			}
 		}
 		if c.chars < minCandidateChars {
 			// A class word's bonus on a box of a line or two (a video

@@ -95,9 +95,50 @@ func TestRankedSmallBox(t *testing.T) {
 		cands:     map[*html.Node]*candidate{box: {node: box, score: 55.3}, text: {node: text, score: 54.9}},
 		chars:     map[*html.Node]int{box: 52, text: 1717},
 		linkChars: map[*html.Node]int{},
+		prose:     map[*html.Node]int{box: 52, text: 1717},
 	}
 	h := &htmlDoc{order: map[*html.Node]int{box: 1, text: 2}}
 	if got := sc.ranked(h)[0].node; got != text {
 		t.Errorf("top candidate = #%s, want #storytext", attr(got, "id"))
+	}
+}
+
+// TestRankedProseShare checks that a page's wrapper, which holds the
+// article among menus and link lists, does not outrank the article on
+// its class word: under half prose, its score shrinks with the share.
+func TestRankedProseShare(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<div id="main"><div id="story"></div></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page, story *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch attr(n, "id") {
+		case "main":
+			page = n
+		case "story":
+			story = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	sc := scoring{
+		cands:     map[*html.Node]*candidate{page: {node: page, score: 10.4}, story: {node: story, score: 9.1}},
+		chars:     map[*html.Node]int{page: 5214, story: 497},
+		linkChars: map[*html.Node]int{},
+		prose:     map[*html.Node]int{page: 700, story: 497},
+	}
+	h := &htmlDoc{order: map[*html.Node]int{page: 1, story: 2}}
+	if got := sc.ranked(h)[0].node; got != story {
+		t.Errorf("top candidate = #%s, want #story", attr(got, "id"))
+	}
+	// Mostly prose: the wrapper keeps its score.
+	sc.prose[page] = 5000
+	sc.cands[page].score, sc.cands[story].score = 10.4, 9.1
+	if got := sc.ranked(h)[0].node; got != page {
+		t.Errorf("with a prose wrapper, top candidate = #%s, want #main", attr(got, "id"))
 	}
 }
