@@ -58,6 +58,7 @@ const (
 	WordsCTAReader      = "cta_reader"          // words that address the reader (you, Sie, vous)
 	WordsCTAUs          = "cta_us"              // words of the publication (we, our, free, €)
 	WordsCTASelf        = "cta_self"            // words of the publication naming itself ("this story", "our")
+	WordsCTAMeans       = "cta_means"           // words before an ask that is the means of an imperative ("by" subscribing)
 	WordsCTANewsletter  = "cta_newsletter"      // words that make an ask a newsletter's
 	WordsReported       = "reported_speech"     // words of reported speech (said, urged)
 	WordsRoleNouns      = "role_nouns"          // head nouns of a journalist's role ("reporter", "Redakteurin")

@@ -146,7 +146,11 @@ func (p *textPass) isAsk(toks []string, line askLine) bool {
 	for i := range toks {
 		if p.set.PhraseAt(rules.WordsCTAAsk, toks, i) > 0 {
 			found = true
-			if i == start {
+			// The ask opens the sentence, or is the means an imperative
+			// names ("Keep up with the news by subscribing to …"; not
+			// "Our club paid for it by subscribing …": a stopword opens
+			// no imperative).
+			if i == start || i > start && p.set.HasWord(rules.WordsCTAMeans, toks[i-1]) && !p.isStopword(toks[start]) {
 				opens = true
 			}
 		}
