@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/winnow-text/winnow/cleaner/internal/htmlpass"
 	"github.com/winnow-text/winnow/cleaner/internal/textpass"
@@ -225,5 +226,16 @@ func rawBody(src *source, text string, fx *textpass.Fixed) []byte {
 			b.newline(sp[1])
 		}
 	})
-	return b.bytes()
+	out := b.bytes()
+	if src.prefix == 0 && len(out) >= 2 && (out[0] == 0xff && out[1] == 0xfe || out[0] == 0xfe && out[1] == 0xff) {
+		// The body starts where the input did not, with two bytes that
+		// were read as Windows-1252 ("ÿþ") but that a reader takes for a
+		// UTF-16 byte order mark: they are written as the characters
+		// they were read as, in UTF-8, so the file reads back as its body.
+		fixed := make([]byte, 0, len(out)+2)
+		fixed = utf8.AppendRune(fixed, rune(out[0]))
+		fixed = utf8.AppendRune(fixed, rune(out[1]))
+		out = append(fixed, out[2:]...)
+	}
+	return out
 }
