@@ -89,7 +89,7 @@ func (h *htmlDoc) cardLists(n *html.Node, cards map[*html.Node]bool) {
 			continue
 		}
 		h.cardLists(c, cards)
-		sig := c.Data + "." + attr(c, "class")
+		sig := itemSignature(c)
 		if bySig[sig] == nil {
 			order = append(order, sig)
 		}

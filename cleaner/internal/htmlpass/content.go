@@ -20,12 +20,13 @@ import (
 //
 // Measured on the dev corpora, taking the named body when it holds the
 // container was a loss on three pages for every gain; those stay scored.
-func (h *htmlDoc) namedBody(best []*html.Node) []*html.Node {
+// sc is the scoring round that chose best: its counts of prose, letters
+// and link letters (without what the round left out) weigh the named body.
+func (h *htmlDoc) namedBody(best []*html.Node, sc scoring) []*html.Node {
 	if len(best) == 0 || len(h.set.ContentSelectors()) == 0 {
 		return best
 	}
-	counts := h.proseBy(false)
-	body := h.contentElement(counts)
+	body := h.contentElement(sc.prose)
 	if body == nil {
 		return best
 	}
@@ -42,7 +43,7 @@ func (h *htmlDoc) namedBody(best []*html.Node) []*html.Node {
 	if holder == nil {
 		return out
 	}
-	wordy := func(n *html.Node) bool { c := counts[n]; return c.chars > 0 && c.links*2 < c.chars }
+	wordy := func(n *html.Node) bool { return sc.chars[n] > 0 && sc.linkChars[n]*2 < sc.chars[n] }
 	for a := body; a != holder; a = a.Parent {
 		for s := a.PrevSibling; s != nil; s = s.PrevSibling {
 			if s.Type == html.ElementNode && wordy(s) {
@@ -66,7 +67,7 @@ const minContentProse = 250
 // the first article, div, main or section that the first possible
 // selector group of the pack's html_content matches and that holds
 // minContentProse letters of prose, or nil.
-func (h *htmlDoc) contentElement(counts map[*html.Node]textCount) *html.Node {
+func (h *htmlDoc) contentElement(prose map[*html.Node]int) *html.Node {
 	groups := h.set.ContentSelectors()
 	if len(groups) == 0 {
 		return nil
@@ -101,7 +102,7 @@ func (h *htmlDoc) contentElement(counts map[*html.Node]textCount) *html.Node {
 	}
 	for _, matches := range tiers {
 		for _, n := range matches {
-			if counts[n].prose < minContentProse {
+			if prose[n] < minContentProse {
 				continue
 			}
 			// An article cut into parts of one kind (div.article-body
@@ -128,29 +129,6 @@ func (h *htmlDoc) contentElement(counts map[*html.Node]textCount) *html.Node {
 		}
 	}
 	return nil
-}
-
-// textCount is what an element's subtree holds: prose (proseChars),
-// letters and letters in links.
-type textCount struct{ prose, chars, links int }
-
-// proseBy counts the text of every element's subtree.
-func (h *htmlDoc) proseBy(skipUnlikely bool) map[*html.Node]textCount {
-	counts := make(map[*html.Node]textCount, len(h.blocks))
-	for _, b := range h.blocks {
-		if skipUnlikely && b.unlikely {
-			continue
-		}
-		p := proseChars(b)
-		for a := b.node; a != nil; a = a.Parent {
-			c := counts[a]
-			c.prose += p
-			c.chars += b.chars
-			c.links += b.linkChars
-			counts[a] = c
-		}
-	}
-	return counts
 }
 
 // signature is an element's tag and first class word.

@@ -939,17 +939,15 @@ const minArticleBytes = 250
 // ends at the first tag after it instead.
 func closeTitle(text string) string {
 	start := -1
-	for from := 0; ; {
-		k := indexFold(text[from:], "<title")
+	for i := 0; start < 0; i++ {
+		k := strings.IndexByte(text[i:], '<')
 		if k < 0 {
 			return text
 		}
-		k += from
-		if end := k + len("<title"); end < len(text) && strings.IndexByte("> \t\n\r/", text[end]) >= 0 {
-			start = k
-			break
+		i += k
+		if tagAt(text, i, "<title") {
+			start = i
 		}
-		from = k + 1
 	}
 	open := strings.IndexByte(text[start:], '>')
 	if open < 0 {
@@ -961,30 +959,17 @@ func closeTitle(text string) string {
 		return text
 	}
 	lt += open
-	rest := text[lt:]
-	if len(rest) >= 8 && strings.EqualFold(rest[:7], "</title") && (rest[7] == '>' || rest[7] == ' ' || rest[7] == '\t' || rest[7] == '\n' || rest[7] == '\r') {
+	if tagAt(text, lt, "</title") {
 		return text // a title that ends
 	}
 	return text[:lt] + "</title>" + text[lt:]
 }
 
-// indexFold is strings.Index ignoring ASCII case (sub is lower case).
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := strings.IndexByte(s[i:], sub[0])
-		k := strings.IndexByte(s[i:], sub[0]-'a'+'A')
-		switch {
-		case j < 0 && k < 0:
-			return -1
-		case j < 0 || k >= 0 && k < j:
-			j = k
-		}
-		i += j
-		if i+len(sub) <= len(s) && strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
-		}
-	}
-	return -1
+// tagAt reports whether text holds the tag opening open ("<title",
+// "</title") at i, in any case, followed by white space, "/" or ">".
+func tagAt(text string, i int, open string) bool {
+	end := i + len(open)
+	return end < len(text) && strings.EqualFold(text[i:end], open) && strings.IndexByte("> \t\n\r\f/", text[end]) >= 0
 }
 
 // markNamedBody fills namesBody: the elements marked as the article's

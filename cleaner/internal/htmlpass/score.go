@@ -36,33 +36,22 @@ var sentenceEndRE = regexp.MustCompile(`\.( |$)`)
 // body (namedBody), the name wins over the score.
 func (h *htmlDoc) container() ([]*html.Node, bool) {
 	var best []*html.Node
+	var bestSc scoring
 	bestLen, bestFlags := -1, 0
 	for _, flags := range []int{stripUnlikely | weighClasses, weighClasses, 0} {
-		nodes := h.score(flags)
-		set := make(map[*html.Node]bool, len(nodes))
+		nodes, sc := h.score(flags)
+		n := 0 // (the round's counts leave out what its flags leave out)
 		for _, x := range nodes {
-			set[x] = true
-		}
-		n := 0
-		for _, b := range h.blocks {
-			if flags&stripUnlikely != 0 && b.unlikely {
-				continue // left out with this flag
-			}
-			for a := b.node; a != nil; a = a.Parent {
-				if set[a] {
-					n += proseChars(b)
-					break
-				}
-			}
+			n += sc.prose[x]
 		}
 		if n > bestLen {
-			best, bestLen, bestFlags = nodes, n, flags
+			best, bestSc, bestLen, bestFlags = nodes, sc, n, flags
 		}
 		if n >= 500 {
 			break
 		}
 	}
-	best = h.namedBody(best)
+	best = h.namedBody(best, bestSc)
 	return best, bestFlags&stripUnlikely != 0
 }
 
@@ -149,10 +138,10 @@ func scorable(n *html.Node) bool {
 	return false
 }
 
-func (h *htmlDoc) score(flags int) []*html.Node {
+func (h *htmlDoc) score(flags int) ([]*html.Node, scoring) {
 	sc := h.scoreBlocks(flags)
 	if len(sc.cands) == 0 {
-		return nil
+		return nil, sc
 	}
 	list := sc.ranked(h)
 	top := list[0]
@@ -162,9 +151,9 @@ func (h *htmlDoc) score(flags int) []*html.Node {
 		topScore = c.score
 	}
 	if topNode.Parent == nil {
-		return []*html.Node{topNode}
+		return []*html.Node{topNode}, sc
 	}
-	return sc.withSiblings(topNode, topScore)
+	return sc.withSiblings(topNode, topScore), sc
 }
 
 // scoring is one round of content scoring: the candidates (ancestors of

@@ -12,26 +12,10 @@ import (
 // scored element it only wraps, as the container is after climbing its
 // chain of only children.
 func TestScoredWrapper(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader(`<main>
+	byID := nodesByID(t, `<main>
 <section id="a"><div><div id="text"><p>one</p><p>two</p></div></div></section>
 <section id="b"><div></div><div id="two"><p>three</p></div></section>
-</main>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	byID := map[string]*html.Node{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			if id := attr(n, "id"); id != "" {
-				byID[id] = n
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
+</main>`)
 	cands := map[*html.Node]*candidate{
 		byID["text"]: {node: byID["text"], score: 40},
 		byID["two"]:  {node: byID["two"], score: 12},
@@ -73,24 +57,8 @@ func TestHasClassWord(t *testing.T) {
 // "storytop" (52 letters, 55.3 points) against the story text (1,717
 // letters, 54.9 points), as on a news page.
 func TestRankedSmallBox(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader(`<div id="storytop"></div><div id="storytext"></div>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var box, text *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch attr(n, "id") {
-		case "storytop":
-			box = n
-		case "storytext":
-			text = n
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
+	byID := nodesByID(t, `<div id="storytop"></div><div id="storytext"></div>`)
+	box, text := byID["storytop"], byID["storytext"]
 	sc := scoring{
 		cands:     map[*html.Node]*candidate{box: {node: box, score: 55.3}, text: {node: text, score: 54.9}},
 		chars:     map[*html.Node]int{box: 52, text: 1717},
@@ -107,24 +75,8 @@ func TestRankedSmallBox(t *testing.T) {
 // article among menus and link lists, does not outrank the article on
 // its class word: under half prose, its score shrinks with the share.
 func TestRankedProseShare(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader(`<div id="main"><div id="story"></div></div>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var page, story *html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch attr(n, "id") {
-		case "main":
-			page = n
-		case "story":
-			story = n
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
+	byID := nodesByID(t, `<div id="main"><div id="story"></div></div>`)
+	page, story := byID["main"], byID["story"]
 	sc := scoring{
 		cands:     map[*html.Node]*candidate{page: {node: page, score: 10.4}, story: {node: story, score: 9.1}},
 		chars:     map[*html.Node]int{page: 5214, story: 497},
@@ -141,4 +93,27 @@ func TestRankedProseShare(t *testing.T) {
 	if got := sc.ranked(h)[0].node; got != page {
 		t.Errorf("with a prose wrapper, top candidate = #%s, want #main", attr(got, "id"))
 	}
+}
+
+// nodesByID parses markup and returns its elements by id.
+func nodesByID(t *testing.T, markup string) map[string]*html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(markup))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*html.Node{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if id := attr(n, "id"); id != "" {
+				byID[id] = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return byID
 }

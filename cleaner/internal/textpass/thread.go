@@ -233,13 +233,7 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 	if len(best) == 0 {
 		return nil
 	}
-	marked := false
-	for _, m := range markers {
-		if p.first < m && m < best[0].start {
-			marked = true
-		}
-	}
-	marked = marked || best[0].layout != ""
+	marked := markedBefore(markers, p.first, best[0].start) || best[0].layout != ""
 	if len(best) < 3 && !marked || p.html && !marked {
 		// In HTML the markup shows the comments: headers in the article's
 		// blocks without a line that opens the comments are quotes or
