@@ -59,6 +59,7 @@ const (
 	WordsCTAUs          = "cta_us"              // words of the publication (we, our, free, €)
 	WordsCTASelf        = "cta_self"            // words of the publication naming itself ("this story", "our")
 	WordsCTAMeans       = "cta_means"           // words before an ask that is the means of an imperative ("by" subscribing)
+	WordsCTALead        = "cta_lead"            // words that may stand before an imperative ask ("please", "so")
 	WordsCTANewsletter  = "cta_newsletter"      // words that make an ask a newsletter's
 	WordsReported       = "reported_speech"     // words of reported speech (said, urged)
 	WordsRoleNouns      = "role_nouns"          // head nouns of a journalist's role ("reporter", "Redakteurin")

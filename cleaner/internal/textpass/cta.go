@@ -99,10 +99,7 @@ func (p *textPass) continueAsk(i int, r *rules.Rule) {
 			return
 		}
 		toks := lowerWords(l.norm)
-		k := 0
-		for k < len(toks) && leadWord(toks[k]) {
-			k++
-		}
+		k := p.askStart(toks)
 		if p.set.PhraseAt(rules.WordsCTAAsk, toks, k) == 0 {
 			return
 		}
@@ -139,10 +136,7 @@ func (p *textPass) isAsk(toks []string, line askLine) bool {
 		return false
 	}
 	found, opens := false, false
-	start := 0
-	for start < len(toks) && leadWord(toks[start]) {
-		start++
-	}
+	start := p.askStart(toks)
 	for i := range toks {
 		if p.set.PhraseAt(rules.WordsCTAAsk, toks, i) > 0 {
 			found = true
@@ -161,14 +155,15 @@ func (p *textPass) isAsk(toks []string, line askLine) bool {
 	return line.us && (opens || line.reader) || opens && line.reader && line.words <= maxShortAsk
 }
 
-// leadWord reports whether a word may stand before an imperative ask
-// ("please subscribe", "so join us").
-func leadWord(w string) bool {
-	switch w {
-	case "please", "so", "and", "or", "now", "then", "bitte", "oder", "alors", "ou", "por", "favor", "o":
-		return true
+// askStart is where an imperative ask would start among toks: after the
+// words that may stand before it (the pack's cta_lead: "please
+// subscribe", "so join us", "bitte").
+func (p *textPass) askStart(toks []string) int {
+	k := 0
+	for k < len(toks) && p.set.HasWord(rules.WordsCTALead, toks[k]) {
+		k++
 	}
-	return false
+	return k
 }
 
 // anyPhrase reports whether one of a word list's words or phrases is
@@ -273,10 +268,7 @@ func (p *textPass) closingAsk(i int) *rules.Rule {
 	}
 	for _, s := range splitSentences(l.norm) {
 		st := lowerWords(s)
-		k := 0
-		for k < len(st) && leadWord(st[k]) {
-			k++
-		}
+		k := p.askStart(st)
 		if p.set.PhraseAt(rules.WordsCTAAsk, st, k) > 0 {
 			if n := p.set.Rule(rules.IDNewsletterCTA); n != nil && p.anyPhrase(rules.WordsCTANewsletter, toks) {
 				return n
