@@ -305,7 +305,6 @@ func parse(set *rules.Set, text string, markdown bool, ignored map[*rules.Rule]b
 	h.page = readPageMeta(root)
 	h.prune()
 	h.measure()
-	h.markNamedBody()
 	h.walk()
 	return h, nil
 }
@@ -355,8 +354,8 @@ func (h *htmlDoc) prune() {
 	}
 }
 
-// measure counts the visible text of every element's subtree and numbers
-// the elements in document order.
+// measure counts the visible text of every element's subtree, numbers
+// the elements in document order and marks the named body (namesBody).
 func (h *htmlDoc) measure() {
 	h.textLen = make(map[*html.Node]int, h.elements)
 	h.order = make(map[*html.Node]int, h.elements)
@@ -382,6 +381,9 @@ func (h *htmlDoc) measure() {
 			continue
 		}
 		h.order[n] = len(h.order)
+		if n.Type == html.ElementNode && strings.EqualFold(attr(n, "itemprop"), "articleBody") {
+			h.markNamedBody(n)
+		}
 		stack = append(stack, frame{n, true})
 		for c := n.LastChild; c != nil; c = c.PrevSibling {
 			stack = append(stack, frame{c, false})
@@ -972,20 +974,15 @@ func tagAt(text string, i int, open string) bool {
 	return end < len(text) && strings.EqualFold(text[i:end], open) && strings.IndexByte("> \t\n\r\f/", text[end]) >= 0
 }
 
-// markNamedBody fills namesBody: the elements marked as the article's
-// body by schema.org microdata (itemprop="articleBody") and every element
-// that holds one. A class word of boilerplate on the article's own
-// element ("content-gallery photo-gallery") does not make it boilerplate.
-func (h *htmlDoc) markNamedBody() {
-	for n := range h.order {
-		if n.Type != html.ElementNode || !strings.EqualFold(attr(n, "itemprop"), "articleBody") {
-			continue
-		}
-		if h.namesBody == nil {
-			h.namesBody = map[*html.Node]bool{}
-		}
-		for a := n; a != nil && !h.namesBody[a]; a = a.Parent {
-			h.namesBody[a] = true
-		}
+// markNamedBody adds to namesBody n, an element marked as the article's
+// body by schema.org microdata (itemprop="articleBody"), and every element
+// that holds it. A class word of boilerplate on the article's own element
+// ("content-gallery photo-gallery") does not make it boilerplate.
+func (h *htmlDoc) markNamedBody(n *html.Node) {
+	if h.namesBody == nil {
+		h.namesBody = map[*html.Node]bool{}
+	}
+	for a := n; a != nil && !h.namesBody[a]; a = a.Parent {
+		h.namesBody[a] = true
 	}
 }
