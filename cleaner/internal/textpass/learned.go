@@ -22,6 +22,11 @@ const maxHeaderWords = 12
 // minLearnedHeaders is how often a shape recurs before it is a layout.
 const minLearnedHeaders = 3
 
+// minFramedHeaders is how often a shape recurs before it is a layout
+// when lines naming the comments stand both above the first header and
+// after the last ("Comments" … "Post a comment"): a thread of two.
+const minFramedHeaders = 2
+
 // learnHeaders returns the lines of every shape (headerShape) that recurs
 // minLearnedHeaders times or more, each followed by a comment's text, as
 // headers of rule comments.header.repeated, with the author and the time
@@ -38,6 +43,13 @@ func (p *textPass) learnHeaders() []headerMatch {
 	var order []string
 	for i := range p.lines {
 		l := &p.lines[i]
+		if h, ok := p.inlineHeader(i, r); ok {
+			if byShape[h.layout] == nil {
+				order = append(order, h.layout)
+			}
+			byShape[h.layout] = append(byShape[h.layout], h)
+			continue
+		}
 		if l.blank() || l.words > 2*maxHeaderWords || l.terminal || !hasDigit(l.norm) || !p.followedByText(i) {
 			// (Every learned header has a number: a date, a time, "2
 			// hours ago".)
@@ -70,6 +82,11 @@ func (p *textPass) learnHeaders() []headerMatch {
 				start, n = at, i-at+1
 				g[rules.FieldAuthor] = name
 				shape = "@ / " + shape
+			} else if at, name := p.nameBelow(i); at >= 0 && p.saysClock(pn) {
+				// (A date alone over a title is a blog's entry.)
+				n = at - i + 1
+				g[rules.FieldAuthor] = name
+				shape += " / @"
 			} else {
 				if !p.proseNext(i) {
 					// A date over a title is a blog's entry, not a
@@ -87,16 +104,86 @@ func (p *textPass) learnHeaders() []headerMatch {
 	}
 	var out []headerMatch
 	for _, s := range order {
-		if hs := byShape[s]; len(hs) >= minLearnedHeaders {
+		if hs := byShape[s]; len(hs) >= minFramedHeaders {
 			out = append(out, hs...)
 		}
 	}
 	return out
 }
 
+// inlineLayout starts the shape of a learned header that the comment's
+// text follows on the same line.
+const inlineLayout = "inline / "
+
+// inlineHeader reads line i as a comment header followed on the same line
+// by the comment's text, as a list of comments prints them ("• Ann,
+// Leeds 1/8/2008 5:49 PM Thanks to …"): a name, then a run of date and
+// time words within the line's first maxHeaderWords words, then three
+// words or more.
+func (p *textPass) inlineHeader(i int, r *rules.Rule) (headerMatch, bool) {
+	l := &p.lines[i]
+	if l.blank() || l.words < 6 || !hasDigit(l.norm) {
+		return headerMatch{}, false
+	}
+	if !isBullet(l.norm) && i > 0 && !p.lines[i-1].blank() {
+		// An entry starts a list item or a paragraph; a wrapped
+		// sentence's next line ("at 3:24 p.m. in Room 180") does not.
+		return headerMatch{}, false
+	}
+	pn := p.plainNorm(i)
+	toks := strings.Fields(pn)
+	first := -1
+	for k := 1; k < len(toks) && k < maxHeaderWords; k++ {
+		if startsWithDigit(toks[k]) {
+			first = k
+			break
+		}
+	}
+	if first < 0 {
+		return headerMatch{}, false
+	}
+	end := first
+	for end < len(toks) && (startsWithDigit(toks[end]) || p.timeWord(toks[end]) || p.relativeTime(toks, end) || timeZone(toks[end])) {
+		end++
+	}
+	if len(toks)-end < 3 {
+		return headerMatch{}, false
+	}
+	// Everything before the time is the commenter: a name, maybe a place
+	// or a nickname after it ("Nelson (new joe cole), Lagos Nigeria").
+	shape, g := p.headerShape(strings.Join(toks[first:end], " "))
+	author := strings.Trim(strings.Join(toks[:first], " "), ",;:-|•*·")
+	if name, _, ok := strings.Cut(author, ","); ok {
+		author = name
+	}
+	author = strings.TrimSpace(p.cutBylinePrefix(author))
+	if shape == "" || author == "" || first > 8 || !strings.ContainsFunc(author, unicode.IsLetter) || !p.nameLike(author) {
+		return headerMatch{}, false
+	}
+	g[rules.FieldAuthor] = author
+	return headerMatch{rule: r, layout: inlineLayout + shape, start: i, n: 1, groups: g, text: strings.Join(toks[end:], " ")}, true
+}
+
+// nameLike reports whether s may be a commenter's name: four words at
+// most, none of them a stopword or a number ("The Annuals", "funded in"
+// and "2. Accepted the" are a title's and a sentence's words).
+func (p *textPass) nameLike(s string) bool {
+	toks := strings.Fields(s)
+	if len(toks) > 4 {
+		return false
+	}
+	for _, t := range toks {
+		if startsWithDigit(t) || p.isStopword(strings.Trim(t, ".,:;()")) || p.timeWord(t) {
+			return false
+		}
+	}
+	return true
+}
+
 // afterCommentsLine drops the headers of a learned layout before the
 // first one that a line naming the comments stands just above; fewer
-// than minLearnedHeaders left are no layout.
+// than minLearnedHeaders left are no layout, unless a line naming the
+// comments (a form's "Post a comment") also follows the last.
 func (p *textPass) afterCommentsLine(hs []headerMatch) []headerMatch {
 	// Headers that name nobody (a date or a time alone) look like a blog's
 	// or a live blog's entries: they need a line that counts the comments
@@ -104,7 +191,10 @@ func (p *textPass) afterCommentsLine(hs []headerMatch) []headerMatch {
 	anonymous := strings.HasPrefix(hs[0].layout, anonymousLayout)
 	for k, h := range hs {
 		if p.namesComments(h.start, anonymous) {
-			if len(hs)-k < minLearnedHeaders {
+			switch last := hs[len(hs)-1]; {
+			case len(hs)-k >= minLearnedHeaders:
+			case len(hs)-k >= minFramedHeaders && !anonymous && p.commentsLineAfter(last.start+last.n):
+			default:
 				return nil
 			}
 			return hs[k:]
@@ -264,12 +354,26 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 	if name, _, ok := strings.Cut(author, ","); ok {
 		author = name // "Ann Smith, Stannery Bridge": a name, then a place
 	}
+	author = p.cutBylinePrefix(author)
 	g := rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(toks[firstTime:], " "), "()[]")}
 	p.splitPosted(g)
 	if edited != "" {
 		g[rules.FieldEdited] = edited
 	}
 	return b.String(), g
+}
+
+// cutBylinePrefix drops a byline's prefix from the front of a name
+// ("Posted By: Ann", "Written by Ann"), in any case; a one-word prefix
+// needs its colon ("Di Maria" is a name).
+func (p *textPass) cutBylinePrefix(name string) string {
+	lower := strings.ToLower(name)
+	for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
+		if rest, ok := strings.CutPrefix(lower, pre); ok && len(rest) > 1 && (rest[0] == ':' || rest[0] == ' ' && strings.Contains(pre, " ")) {
+			return strings.TrimLeft(name[len(pre):], ": ")
+		}
+	}
+	return name
 }
 
 // splitPosted cuts a learned header's time into its parts when separators
@@ -305,6 +409,19 @@ func (p *textPass) saysTime(s string) bool {
 	toks := strings.Fields(s)
 	for k, t := range toks {
 		if p.relativeTime(toks, k) || p.timeWord(t) && !startsWithDigit(t) || strings.ContainsAny(t, ":/") && hasDigit(t) || strings.Count(t, ".") == 2 && hasDigit(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysClock reports whether s says a time of day or a relative time
+// ("12:10pm", "5 PM", "2 hours ago"), not only a date.
+func (p *textPass) saysClock(s string) bool {
+	toks := strings.Fields(s)
+	for k, t := range toks {
+		w := strings.ToLower(strings.Trim(t, ".,()[]"))
+		if p.relativeTime(toks, k) || strings.Contains(t, ":") && hasDigit(t) || k > 0 && startsWithDigit(toks[k-1]) && (w == "am" || w == "pm" || w == "a.m" || w == "p.m" || w == "uhr" || w == "h") {
 			return true
 		}
 	}
@@ -382,6 +499,47 @@ func (p *textPass) nameAbove(i int) (int, string) {
 		return j, l.norm
 	}
 	return -1, ""
+}
+
+// nameBelow returns the line below the time at line i that names its
+// commenter, and the name, or -1: the next non-blank line, right below or
+// after one blank line, short once a list number, a byline's prefix and a
+// closing "said:" are set aside ("12:10pm on 16th Jan, 2008" over "1. By
+// Ann"), saying no time, and followed by the comment's text.
+func (p *textPass) nameBelow(i int) (int, string) {
+	j := i + 1
+	if j < len(p.lines) && p.lines[j].blank() {
+		j++
+	}
+	if j >= len(p.lines) || p.lines[j].blank() {
+		return -1, ""
+	}
+	l := &p.lines[j]
+	if l.words > 6 || strings.ContainsAny(l.norm, "|") || p.mentionsComments(l.norm) || !p.followedByText(j) {
+		return -1, ""
+	}
+	name := l.norm
+	if k := strings.IndexByte(name, ' '); k > 0 && startsWithDigit(name) && strings.ContainsAny(name[k-1:k], ".):") {
+		name = name[k+1:] // "1. By Ann"
+	}
+	if strings.HasSuffix(name, ":") {
+		// "Ann said:"
+		name = strings.TrimSuffix(name, ":")
+		if k := strings.LastIndexByte(name, ' '); k > 0 && p.set.HasWord(rules.WordsReported, strings.ToLower(name[k+1:])) {
+			name = name[:k]
+		}
+	}
+	low := strings.ToLower(name)
+	for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
+		if rest, ok := strings.CutPrefix(low, pre+" "); ok && rest != "" {
+			name = name[len(name)-len(rest):]
+			break
+		}
+	}
+	if !strings.ContainsFunc(name, unicode.IsLetter) || !p.nameLike(name) || strings.ContainsAny(name[len(name)-1:], ".!?:") {
+		return -1, ""
+	}
+	return j, name
 }
 
 // endsWithInitial reports whether s ends with an initial ("Sabine K.").

@@ -1,6 +1,10 @@
 package textpass
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/winnow-text/winnow/rules"
+)
 
 func TestTimeZone(t *testing.T) {
 	tests := []struct {
@@ -59,6 +63,80 @@ func TestRuleLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := ruleLine(tt.in); got != tt.want {
 			t.Errorf("ruleLine(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNameLike(t *testing.T) {
+	p := newTextPass(testSet(t), "", "en")
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Tomasz Wrona", true},
+		{"Marit (ferry fan)", true},
+		{"lenka_k", true},
+		{"The Annuals", false},      // a title
+		{"funded in", false},        // a sentence's words
+		{"2. Accepted", false},      // a numbered point
+		{"UPDATE (Thursday", false}, // a date's weekday
+		{"Anna Maria van der Berg Smith", false},
+	}
+	for _, tt := range tests {
+		if got := p.nameLike(tt.in); got != tt.want {
+			t.Errorf("nameLike(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCutBylinePrefix(t *testing.T) {
+	p := newTextPass(testSet(t), "", "en")
+	tests := []struct{ in, want string }{
+		{"Posted By: blackzappy", "blackzappy"},
+		{"Written by Ann Lee", "Ann Lee"},
+		{"Author: Ann", "Ann"},
+		{"Di Maria", "Di Maria"}, // a one-word prefix needs its colon
+		{"Bybee", "Bybee"},
+		{"Ann", "Ann"},
+	}
+	for _, tt := range tests {
+		if got := p.cutBylinePrefix(tt.in); got != tt.want {
+			t.Errorf("cutBylinePrefix(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestInlineAndBelowHeaders(t *testing.T) {
+	set := testSet(t)
+	tests := []struct {
+		name, text string
+		author     string // "" when the line is no header
+	}{
+		{"inline", "• Tomasz Wrona, Gdynia 3/4/2024 5:49 PM Good news at last, the detour was long.", "Tomasz Wrona"},
+		{"inline nickname", "• Marit (ferry fan), Bergen 3/4/2024 4:46 PM The new engines are quieter.", "Marit (ferry fan)"},
+		{"sentence with a time", "The meeting began at 3:24 p.m. in Room 180 of the Law School.", ""},
+		{"title and date", "• The Annuals January 26, 2005 After washing the taste out of my mouth.", ""},
+	}
+	for _, tt := range tests {
+		p := newTextPass(set, tt.text+"\n", "en")
+		h, ok := p.inlineHeader(0, set.Rule(rules.IDRepeatedHeader))
+		if got := h.groups[rules.FieldAuthor]; ok != (tt.author != "") || got != tt.author {
+			t.Errorf("%s: inlineHeader = %q, %v; want %q", tt.name, got, ok, tt.author)
+		}
+	}
+	below := []struct {
+		name, text string
+		author     string
+	}{
+		{"numbered byline", "12:10pm on 16th Jan, 2024\n\n1. By quayside_kit\n\nI have to admit I am not a puzzle fan at all.\n", "quayside_kit"},
+		{"said", "11:10 PM on Jan. 8, 2024\nAnn Lee said:\nThe names under the picture are the wrong way round.\n", "Ann Lee"},
+		{"a title", "March 26, 2024\n\nThe Seed Potatoes\n\nThe seed potatoes went in this weekend, three rows of earlies.\n", ""},
+	}
+	for _, tt := range below {
+		p := newTextPass(set, tt.text, "en")
+		_, got := p.nameBelow(0)
+		if got != tt.author {
+			t.Errorf("%s: nameBelow = %q, want %q", tt.name, got, tt.author)
 		}
 	}
 }

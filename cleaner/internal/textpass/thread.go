@@ -22,6 +22,7 @@ type headerMatch struct {
 	start  int
 	n      int
 	groups rules.Groups
+	text   string // the comment's first words, on the header's own line (an inline header)
 }
 
 // thread is the comment thread of a document: the headers of the layout
@@ -86,7 +87,7 @@ func findHeaders(p *textPass) {
 func (p threadReader) mergeStacked(hs []headerMatch) []headerMatch {
 	out := hs[:0:0]
 	for _, h := range hs {
-		if n := len(out); n > 0 && p.nothingBetween(out[n-1].start+out[n-1].n, h.start) {
+		if n := len(out); n > 0 && out[n-1].text == "" && p.nothingBetween(out[n-1].start+out[n-1].n, h.start) {
 			prev := &out[n-1]
 			g := rules.Groups{}
 			for k, v := range prev.groups {
@@ -331,6 +332,9 @@ func (p threadReader) parseThread() {
 		}
 		var paras [][]string
 		var cur []string
+		if h.text != "" {
+			cur = append(cur, h.text)
+		}
 		flush := func() {
 			if len(cur) > 0 {
 				paras = append(paras, cur)
@@ -576,7 +580,7 @@ func markedBefore(markers []int, first, start int) bool {
 // opens the comments and the first header, and nothing a comment would
 // say follows the last header.
 func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
-	if len(hs) < 2 {
+	if len(hs) < 2 || hs[0].text != "" {
 		return false, 0
 	}
 	first, last := hs[0], hs[len(hs)-1]
