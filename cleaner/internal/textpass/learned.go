@@ -41,13 +41,20 @@ func (p *textPass) learnHeaders() []headerMatch {
 	}
 	byShape := map[string][]headerMatch{}
 	var order []string
+	add := func(h headerMatch) {
+		if byShape[h.layout] == nil {
+			order = append(order, h.layout)
+		}
+		byShape[h.layout] = append(byShape[h.layout], h)
+	}
 	for i := range p.lines {
 		l := &p.lines[i]
 		if h, ok := p.inlineHeader(i, r); ok {
-			if byShape[h.layout] == nil {
-				order = append(order, h.layout)
-			}
-			byShape[h.layout] = append(byShape[h.layout], h)
+			add(h)
+			continue
+		}
+		if name, ok := p.nameAfterRule(i); ok {
+			add(headerMatch{rule: r, layout: ruledLayout, start: i, n: 1, groups: rules.Groups{rules.FieldAuthor: name}})
 			continue
 		}
 		if l.blank() || l.words > 2*maxHeaderWords || l.terminal || !hasDigit(l.norm) || !p.followedByText(i) {
@@ -109,6 +116,37 @@ func (p *textPass) learnHeaders() []headerMatch {
 		}
 	}
 	return out
+}
+
+// ruledLayout is the shape of a learned header that is a name alone at
+// the top of an entry set off by drawn rules.
+const ruledLayout = "― / @"
+
+// nameAfterRule reads line i as a commenter's name over the comment's
+// text, in a thread whose comments are set off by drawn rules (a "<hr>"
+// between them): a short line without a number that ends no sentence, a
+// drawn rule (or the line that opens the comments) the last non-blank
+// line above it, and text of three words or more right below it. Such headers say no time; chooseThread still
+// wants a line that opens the comments above the first.
+func (p *textPass) nameAfterRule(i int) (string, bool) {
+	l := &p.lines[i]
+	if l.blank() || l.words > 4 || l.terminal || i+1 >= len(p.lines) || p.lines[i+1].words < 3 || hasDigit(l.norm) ||
+		!strings.ContainsFunc(l.norm, unicode.IsLetter) || strings.ContainsAny(l.norm, ":|") || p.mentionsComments(l.norm) {
+		// (A nickname may hold a stopword: "puddin and pie".)
+		return "", false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if a := &p.lines[j]; !a.blank() {
+			// The first comment follows the line that opens them, a
+			// heading ("Comments are now closed for this story"), not a
+			// post's footer that counts them ("Posted by Ann on … Comments: 0").
+			if j < i-1 && (ruleLine(a.norm) || a.words <= 8 && !hasDigit(a.norm) && p.mentionsComments(a.norm)) {
+				return l.norm, true
+			}
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // inlineLayout starts the shape of a learned header that the comment's

@@ -140,3 +140,23 @@ func TestInlineAndBelowHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestNameAfterRule(t *testing.T) {
+	set := testSet(t)
+	tests := []struct {
+		name, text string
+		line       int
+		want       string
+	}{
+		{"after a rule", "━━━━━━━━━━\n\npuddin and pie\nAgreed, that debt is a drain on revenue.\n", 2, "puddin and pie"},
+		{"after the comments heading", "Comments are now closed for this story\n\nStephen B\nThe time has come to cut spending.\n", 2, "Stephen B"},
+		{"after a post's footer", "Posted by Harry on July 29, 2006 4:56 PM Comments: 0\n\nThe Art of Scrappy\nI don't know how much of the art survives.\n", 2, ""},
+		{"a heading right under the rule", "━━━━━━━━━━\nBackground\nThe plan was first put forward in 2019.\n", 1, ""},
+	}
+	for _, tt := range tests {
+		p := newTextPass(set, tt.text, "en")
+		if got, _ := p.nameAfterRule(tt.line); got != tt.want {
+			t.Errorf("%s: nameAfterRule = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
