@@ -26,10 +26,10 @@ const minColumnGap = 3
 
 // minColumnShare is the share of non-blank lines that hold two columns or
 // more for a text to be read in columns.
-const minColumnShare = 0.3
+const minColumnShare = 0.1
 
-// minColumnLetters is the least prose (letters of segments of five words
-// or more) the article's column holds.
+// minColumnLetters is the least prose (letters of segments that read as
+// prose: see proseLike) the article's column holds.
 const minColumnLetters = 400
 
 // A segment is a run of text on a line between column gaps, in display
@@ -39,7 +39,16 @@ type segment struct {
 	from, to    int // bytes in the line
 	words       int
 	letters     int
+	wide        int // wide letters: Chinese and Japanese write words without spaces
 }
+
+// proseLike reports whether a segment reads as a line of prose: five
+// words, or ten wide letters (a line of Chinese or Japanese).
+func (s segment) proseLike() bool { return s.words >= 5 || s.wide >= 10 }
+
+// textLike reports whether a segment holds running text: three words, or
+// six wide letters.
+func (s segment) textLike() bool { return s.words >= 3 || s.wide >= 6 }
 
 // columnView is a text read in its article column: text has one line per
 // line of the input, the cell of the line in the column (possibly empty);
@@ -66,8 +75,8 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 			multi++
 		}
 		for _, s := range segs[i] {
-			if s.words >= 5 {
-				weight[s.col] += s.letters
+			if s.proseLike() {
+				weight[s.col] += s.letters + s.wide // a wide letter weighs two
 			}
 		}
 	}
@@ -88,7 +97,7 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 	var ends []int
 	for _, ss := range segs {
 		for _, s := range ss {
-			if s.col == left && s.words >= 3 {
+			if s.col == left && s.textLike() {
 				ends = append(ends, s.endCol)
 			}
 		}
@@ -158,6 +167,9 @@ func lineSegments(raw string) []segment {
 			cur.endCol = col + w
 			if unicode.IsLetter(r) {
 				cur.letters++
+				if w == 2 {
+					cur.wide++
+				}
 			}
 		}
 		col += w

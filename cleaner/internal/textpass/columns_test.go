@@ -1,0 +1,67 @@
+package textpass
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLineSegments(t *testing.T) {
+	tests := []struct {
+		in    string
+		cols  []int
+		prose []bool
+	}{
+		{"• Letters to the      British authorities on Thursday approved the plan", []int{0, 22}, []bool{false, true}},
+		{"福娘童話集      肉をくわえたイヌが、橋を渡っていました。", []int{0, 16}, []bool{false, true}},
+		{"one line of prose without any gap in it at all", []int{0}, []bool{true}},
+		{"", nil, nil},
+	}
+	for _, tt := range tests {
+		ss := lineSegments(tt.in)
+		if len(ss) != len(tt.cols) {
+			t.Errorf("lineSegments(%q): %d segments, want %d", tt.in, len(ss), len(tt.cols))
+			continue
+		}
+		for k, s := range ss {
+			if s.col != tt.cols[k] || s.proseLike() != tt.prose[k] {
+				t.Errorf("lineSegments(%q)[%d]: col %d prose %v, want %d %v", tt.in, k, s.col, s.proseLike(), tt.cols[k], tt.prose[k])
+			}
+		}
+	}
+}
+
+func TestReadColumns(t *testing.T) {
+	// An article column beside a navigation column on a few lines only,
+	// under a page's single-column header.
+	var b strings.Builder
+	for i := 0; i < 40; i++ {
+		b.WriteString("Home\n")
+	}
+	story := []string{
+		"The council approved the new flood defences on Tuesday after a long debate.",
+		"Engineers said the walls would protect about four thousand homes in the town.",
+		"Residents who came to the meeting asked for a public timetable for the work.",
+		"The mayor said the project was the largest since the bridge was built.",
+		"The first section of the wall is due to be finished by the end of next year.",
+		"Most of the money will come from the national flood fund, the council said.",
+		"The opposition said it would not try to stop the work once contracts were signed.",
+		"A second vote on the river path is planned for the spring, after the elections.",
+	}
+	for _, s := range story {
+		b.WriteString("Sports          " + s + "\n")
+	}
+	text := b.String()
+	v, ok := readColumns(text, splitLines(text))
+	if !ok {
+		t.Fatal("readColumns: not read in columns")
+	}
+	if strings.Contains(v.text, "Sports") || !strings.Contains(v.text, story[0]) {
+		t.Errorf("column text = %q", v.text)
+	}
+
+	// Prose without columns is not read in columns.
+	plain := strings.Repeat(story[0]+"\n", 20)
+	if _, ok := readColumns(plain, splitLines(plain)); ok {
+		t.Error("readColumns: plain prose read in columns")
+	}
+}
