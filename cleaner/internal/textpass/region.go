@@ -166,14 +166,19 @@ func (p dumpPage) underListItem(i int) bool {
 }
 
 // regionScore is a line's evidence for being article text.
-func (p dumpPage) regionScore(i, base int, code, card []bool) float64 {
+func (p dumpPage) regionScore(i, base int, code []bool, card []cardKind) float64 {
 	l := &p.lines[i]
 	switch {
 	case l.blank():
 		return 0
 	case p.labelled(i):
 		return -3
-	case card[i]:
+	case card[i] == spacedCard:
+		// A snippet of a list of stories: as much against as prose counts
+		// for, so that the region does not run on through the list to
+		// prose beyond it.
+		return -float64(min(l.words, 60))
+	case card[i] == blockCard:
 		return -1 // a teaser's snippet
 	case base >= 0 && l.prose && l.indent > base+1 && p.underListItem(i):
 		return -2 // prose nested in a list item: a teaser
@@ -560,8 +565,8 @@ func labelRepeated(p *textPass) {
 // A dump prints a list of stories as snippet, headline, snippet,
 // headline with no blank line between; an article's paragraphs are
 // blocks of their own.
-func (p dumpPage) cardBlocks() []bool {
-	card := make([]bool, len(p.lines))
+func (p dumpPage) cardBlocks() []cardKind {
+	card := make([]cardKind, len(p.lines))
 	gap := func(k int) bool { return p.lines[k].blank() || !hasLetter(p.lines[k].norm) }
 	for i := 0; i < len(p.lines); {
 		if gap(i) {
@@ -590,12 +595,107 @@ func (p dumpPage) cardBlocks() []bool {
 		}
 		if j-i >= 4 && prose >= 2 && heads >= 2 && turns*2 >= j-i && !long {
 			for k := i; k < j; k++ {
-				card[k] = p.lines[k].prose
+				if p.lines[k].prose {
+					card[k] = blockCard
+				}
 			}
 		}
 		i = j
 	}
+	p.spacedCards(card)
 	return card
+}
+
+// cardKind says whether a line is a teaser card's snippet, and of which
+// kind of list (see cardBlocks).
+type cardKind byte
+
+const (
+	noCard     cardKind = iota
+	blockCard           // in a block of cards
+	spacedCard          // in a list of cards a line a block
+)
+
+// numbered reports whether a line is a numbered list item ("1. He does
+// the shopping.", "2) Mix the flour").
+func numbered(s string) bool {
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// minSpacedCards is how many snippet and headline pairs a list of cards
+// printed one line a block holds.
+const minSpacedCards = 4
+
+// spacedCards marks the prose lines of teaser cards printed with a blank
+// line between every line: a run of one-line blocks where a snippet
+// (seventeen to fifty words, or prose) and a headline (five to sixteen
+// words, ending no sentence) take turns, minSpacedCards of each at least. An article's
+// subheadings are shorter than a headline, and its paragraphs longer than
+// a snippet.
+func (p dumpPage) spacedCards(card []cardKind) {
+	kind := func(k int) byte {
+		l := &p.lines[k]
+		switch {
+		case isBullet(l.norm) || numbered(l.norm) || l.para != 0:
+			return 0
+		case (l.prose || l.words > 16) && l.words <= 50:
+			return 'p' // (a caption cut short is a snippet too)
+		case !l.terminal && l.words >= 5:
+			return 'h'
+		}
+		return 0
+	}
+	var run []int // the one-line blocks of the run, in order
+	flush := func() {
+		// The longest stretch of the run where the kinds take turns.
+		for a := 0; a < len(run); {
+			b := a + 1
+			for b < len(run) && kind(run[b]) != kind(run[b-1]) {
+				b++
+			}
+			if b-a >= 2*minSpacedCards && !p.parallel(run[a:b]) {
+				for _, k := range run[a:b] {
+					if kind(k) == 'p' && card[k] == noCard {
+						card[k] = spacedCard
+					}
+				}
+			}
+			a = b
+		}
+		run = run[:0]
+	}
+	for i := 0; i < len(p.lines); i++ {
+		if p.lines[i].blank() {
+			continue
+		}
+		single := (i == 0 || p.lines[i-1].blank()) && (i+1 == len(p.lines) || p.lines[i+1].blank())
+		if !single || kind(i) == 0 {
+			flush()
+			continue
+		}
+		run = append(run, i)
+	}
+	flush()
+}
+
+// parallel reports whether a third or more of lines open with one word
+// ("Map 1: Oasis", "Map 2: Hollywood"; "Objective: …"): a list the
+// article sets out, not stories.
+func (p dumpPage) parallel(lines []int) bool {
+	count := map[string]int{}
+	for _, k := range lines {
+		w, _, _ := strings.Cut(p.lines[k].norm, " ")
+		w = strings.ToLower(strings.TrimRight(w, ":.,"))
+		count[w]++
+		if count[w]*3 >= len(lines) {
+			return true
+		}
+	}
+	return false
 }
 
 // codeBlocks marks the lines of blocks (runs of non-blank lines) that

@@ -23,3 +23,22 @@ func TestHasSentenceBreak(t *testing.T) {
 		}
 	}
 }
+
+func TestNumbered(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"1. He does the shopping.", true},
+		{"12) Mix the flour and the butter", true},
+		{"2017 was a good year", false},
+		{"1.5 million people", false},
+		{"Map 1: Oasis", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := numbered(tt.in); got != tt.want {
+			t.Errorf("numbered(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
