@@ -593,7 +593,9 @@ func (p dumpPage) cardBlocks() []cardKind {
 				turns++
 			}
 		}
-		if j-i >= 4 && prose >= 2 && heads >= 2 && turns*2 >= j-i && !long {
+		// (Or a long block of headlines with a snippet here and there: a
+		// list of stories, some of them with their first lines.)
+		if (j-i >= 4 && prose >= 2 && heads >= 2 && turns*2 >= j-i || j-i >= 8 && prose >= 2 && heads*2 >= j-i && prose*3 <= j-i && p.storyList(i, j)) && !long {
 			for k := i; k < j; k++ {
 				if p.lines[k].prose {
 					card[k] = blockCard
@@ -604,6 +606,23 @@ func (p dumpPage) cardBlocks() []cardKind {
 	}
 	p.spacedCards(card)
 	return card
+}
+
+// storyList reports whether the block of lines [i, j) may be a list of
+// stories: none of its lines goes on with a wrapped sentence (a long line
+// that opens in lower case under a line that ends none: a directory's
+// entries wrapped over two lines), and its lines do not open with one
+// word a third of the time (see parallel).
+func (p dumpPage) storyList(i, j int) bool {
+	lines := make([]int, 0, j-i)
+	for k := i; k < j; k++ {
+		l := &p.lines[k]
+		if k > i && l.words >= 6 && unicode.IsLower(firstRune(l.norm)) && !p.lines[k-1].terminal {
+			return false
+		}
+		lines = append(lines, k)
+	}
+	return !p.parallel(lines)
 }
 
 // cardKind says whether a line is a teaser card's snippet, and of which
