@@ -71,6 +71,9 @@ type blockWalker struct {
 // its children (false when a selector rule took it, or it is a <br>).
 func (w *blockWalker) enter(n *html.Node) bool {
 	h := w.h
+	if h.marked[n] {
+		return false // taken while reading an element before it (a comment's signature)
+	}
 	if n != h.root {
 		if r := h.selectorRule(n); r != nil && h.takes(n, r, w.total) {
 			h.take(n, r)

@@ -281,15 +281,74 @@ func (h *htmlDoc) timeMarked(text string) bool {
 var timeMarkRE = regexp.MustCompile(`\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d+ ?(?:s|sec|min|h|hrs?|d|seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago`)
 
 // parseComments reads the comments of a comment section (see itemsOf).
-// A section without items that says when it was posted is one comment
-// (a lone comment, or a comment a page marks up as a section of its own).
+// A section without items that says when it was posted, or that is one of
+// a run of sections alike, is one comment (a lone comment, or a comment a
+// page marks up as a section of its own).
 func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 	items := h.itemsOf(sec)
 	h.commentCount(sec, items)
-	if len(items) == 0 && h.timeMarked(subtreeText(sec)) {
-		items = []*html.Node{sec}
+	lone := false
+	if len(items) == 0 && (h.timeMarked(subtreeText(sec)) || h.hasTwin(sec)) {
+		items, lone = []*html.Node{sec}, true
 	}
-	return keepComments(h.parseItems(sec, items, base), base)
+	cs := h.parseItems(sec, items, base)
+	if lone && len(cs) == 1 && cs[0].Author == "" {
+		h.signature(&cs[0], sec)
+	}
+	return keepComments(cs, base)
+}
+
+// signature reads the author and the time of comment c, a section of its
+// own, from the element right after it when that element is one line a
+// comment header rule reads ("Posted by: Ann | January 14, 2008 06:24
+// PM"), and takes that element with the rule.
+func (h *htmlDoc) signature(c *doc.Comment, sec *html.Node) {
+	next := sec.NextSibling
+	for next != nil && next.Type != html.ElementNode {
+		if next.Type == html.TextNode && strings.TrimSpace(next.Data) != "" {
+			return
+		}
+		next = next.NextSibling
+	}
+	if next == nil || h.marked[next] {
+		return
+	}
+	raw := strings.TrimSpace(subtreeText(next))
+	line := rules.Normalize(raw)
+	if line == "" || strings.Contains(raw, "\n") || rules.CountWords(line) > 16 {
+		return
+	}
+	for _, r := range h.set.OfKind(rules.KindCommentHeader) {
+		if n, g := r.MatchHeader([]string{line}, nil); n == 1 && g[rules.FieldAuthor] != "" && g[rules.FieldPosted] != "" {
+			c.Author = rules.Normalize(g[rules.FieldAuthor])
+			c.Posted = g[rules.FieldPosted]
+			h.take(next, r)
+			return
+		}
+	}
+}
+
+// hasTwin reports whether a sibling of n (or one taken before it) has n's signature (see
+// itemSignature): a section that is one of a run of comments
+// ("div.commentText" after "div.commentText", each signed by a line
+// between them) is a comment, whether or not it says when.
+func (h *htmlDoc) hasTwin(n *html.Node) bool {
+	if n.Parent == nil {
+		return false
+	}
+	sig := itemSignature(n)
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode && itemSignature(c) == sig {
+			return true
+		}
+	}
+	// (A twin taken before n is no longer among its siblings.)
+	for _, m := range h.marks {
+		if len(m.anc) > 0 && m.anc[0] == n.Parent && m.node != n && itemSignature(m.node) == sig {
+			return true
+		}
+	}
+	return false
 }
 
 // minCommentWords is the fewest words a comment without an author or a
