@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -193,39 +194,51 @@ func binaryKind(raw []byte) string {
 			return m.what
 		}
 	}
-	// Characters, not bytes: an invalid byte is one character (read as
-	// Windows-1252), and so is its UTF-8 in the body.
-	control, nul, n := 0, 0, 0
-	for i := 0; i < len(raw); {
-		c := raw[i]
-		size := 1
-		if c >= utf8.RuneSelf {
-			_, size = utf8.DecodeRune(raw[i:])
+	// By line; only a line with a control byte needs its characters
+	// counted.
+	for len(raw) > 0 {
+		end := bytes.IndexAny(raw, "\n\r")
+		if end < 0 {
+			end = len(raw)
 		}
-		i += size
-		if c == '\n' || c == '\r' {
-			if n >= 16 && control*4 > n {
-				break
-			}
-			control, nul, n = 0, 0, 0
+		line := raw[:end]
+		raw = raw[min(end+1, len(raw)):]
+		if !slices.ContainsFunc(line, isControl) {
 			continue
 		}
-		n++
-		switch {
-		case c == 0:
-			nul++
-			control++
-		case c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1b, c == 0x7f:
-			control++
+		// Characters, not bytes: an invalid byte is one character (read
+		// as Windows-1252), and so is its UTF-8 in the body.
+		control, nul, n := 0, 0, 0
+		for i := 0; i < len(line); {
+			c := line[i]
+			size := 1
+			if c >= utf8.RuneSelf {
+				_, size = utf8.DecodeRune(line[i:])
+			}
+			i += size
+			n++
+			if isControl(c) {
+				control++
+				if c == 0 {
+					nul++
+				}
+			}
 		}
+		switch {
+		case n < 16 || control*4 <= n:
+			continue
+		case nul*2 > n:
+			return "mostly NUL bytes"
+		}
+		return "mostly control bytes"
 	}
-	switch {
-	case n < 16 || control*4 <= n:
-		return ""
-	case nul*2 > n:
-		return "mostly NUL bytes"
-	}
-	return "mostly control bytes"
+	return ""
+}
+
+// isControl reports whether c is a control byte that text does not hold
+// (tab, form feed, vertical tab and escape are text's).
+func isControl(c byte) bool {
+	return c < 0x20 && c != '\t' && c != '\f' && c != '\v' && c != 0x1b && c != '\n' && c != '\r' || c == 0x7f
 }
 
 // magics are the starts of binary formats people feed a text tool by

@@ -302,7 +302,7 @@ func parse(set *rules.Set, text string, markdown bool, ignored map[*rules.Rule]b
 		return nil, err
 	}
 	h := &htmlDoc{set: set, root: root.Nodes[0], marked: map[*html.Node]bool{}, markdown: markdown, ignored: ignored}
-	h.page = readPageMeta(root)
+	h.page = readPageMeta(root.Nodes[0])
 	h.prune()
 	h.measure()
 	h.walk()

@@ -8,9 +8,9 @@ import (
 	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"github.com/winnow-text/winnow/cleaner/internal/textpass"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // pageMeta is what the markup says about the article outside its text.
@@ -28,17 +28,100 @@ var (
 	articleTypeRE  = regexp.MustCompile(`^(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference)$`)
 )
 
+// headNodes are the elements readPageMeta reads, found in one walk of the
+// page.
+type headNodes struct {
+	metas, scripts, times, h1, headings []*html.Node // scripts: JSON-LD; times: <time datetime> outside comments; headings: h1 and h2
+	canonical, root, title              *html.Node
+}
+
+// findHeadNodes walks the page once for the elements readPageMeta reads.
+func findHeadNodes(root *html.Node) headNodes {
+	var hn headNodes
+	var walk func(n *html.Node, inComment bool)
+	walk = func(n *html.Node, inComment bool) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				hn.metas = append(hn.metas, n)
+			case atom.Html:
+				if hn.root == nil {
+					hn.root = n
+				}
+			case atom.Title:
+				if hn.title == nil {
+					hn.title = n
+				}
+			case atom.Link:
+				if hn.canonical == nil && attr(n, "rel") == "canonical" {
+					hn.canonical = n
+				}
+			case atom.Script:
+				if attr(n, "type") == "application/ld+json" {
+					hn.scripts = append(hn.scripts, n)
+				}
+			case atom.Time:
+				if _, ok := attrOK(n, "datetime"); ok && !inComment {
+					hn.times = append(hn.times, n)
+				}
+			case atom.H1:
+				hn.h1 = append(hn.h1, n)
+				hn.headings = append(hn.headings, n)
+			case atom.H2:
+				hn.headings = append(hn.headings, n)
+			}
+			// (As CSS's [class*=comment], [id*=comment].)
+			inComment = inComment || strings.Contains(attr(n, "class"), "comment") || strings.Contains(attr(n, "id"), "comment")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inComment)
+		}
+	}
+	walk(root, false)
+	return hn
+}
+
+// attrOK is an element's attribute and whether it has it.
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// nodeText is the text of n's subtree, its text nodes joined as they are.
+func nodeText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
 // readPageMeta reads JSON-LD, <meta> tags, <title>, the canonical link and
 // the document language.
-func readPageMeta(doc *goquery.Document) pageMeta {
+func readPageMeta(root *html.Node) pageMeta {
+	hn := findHeadNodes(root)
 	var pm pageMeta
 	vals := map[string]string{}
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
-		content := strings.TrimSpace(s.AttrOr("content", ""))
+	for _, s := range hn.metas {
+		content := strings.TrimSpace(attr(s, "content"))
 		if content == "" {
-			return
+			continue
 		}
-		if prop, ok := s.Attr("property"); ok {
+		if prop, ok := attrOK(s, "property"); ok {
 			for _, m := range metaPropertyRE.FindAllStringSubmatch(prop, -1) {
 				key := strings.ToLower(m[1] + ":" + m[2])
 				if _, seen := vals[key]; !seen {
@@ -46,7 +129,7 @@ func readPageMeta(doc *goquery.Document) pageMeta {
 				}
 			}
 		}
-		if name, ok := s.Attr("name"); ok {
+		if name, ok := attrOK(s, "name"); ok {
 			if m := metaNameRE.FindStringSubmatch(name); m != nil {
 				key := strings.ToLower(strings.NewReplacer(".", ":", " ", "").Replace(strings.TrimSpace(name)))
 				if _, seen := vals[key]; !seen {
@@ -54,18 +137,18 @@ func readPageMeta(doc *goquery.Document) pageMeta {
 				}
 			}
 		}
-		if ip, ok := s.Attr("itemprop"); ok {
+		if ip, ok := attrOK(s, "itemprop"); ok {
 			key := "itemprop:" + strings.ToLower(ip)
 			if _, seen := vals[key]; !seen {
 				vals[key] = content
 			}
 		}
-	})
-	ld := readJSONLD(doc)
+	}
+	ld := readJSONLD(hn)
 	pm.title = first(ld.title, vals["dc:title"], vals["dcterm:title"], vals["og:title"], vals["weibo:article:title"],
 		vals["weibo:webpage:title"], vals["title"], vals["twitter:title"], vals["parsely-title"])
 	if pm.title == "" {
-		pm.title = titleFromTag(doc)
+		pm.title = titleFromTag(hn)
 	}
 	articleAuthor := vals["article:author"]
 	if strings.Contains(articleAuthor, "://") {
@@ -76,9 +159,16 @@ func readPageMeta(doc *goquery.Document) pageMeta {
 		vals["weibo:article:description"], vals["weibo:webpage:description"], vals["description"], vals["twitter:description"])
 	pm.siteName = first(ld.siteName, vals["og:site_name"], vals["application-name"])
 	pm.published = first(ld.published, vals["article:published_time"], vals["parsely-pub-date"], vals["itemprop:datepublished"],
-		articleTime(doc))
-	pm.url = first(doc.Find("link[rel=canonical]").First().AttrOr("href", ""), vals["og:url"], ld.url)
-	pm.lang = strings.ToLower(strings.TrimSpace(doc.Find("html").First().AttrOr("lang", "")))
+		articleTime(hn))
+	var canonical, lang string
+	if hn.canonical != nil {
+		canonical = attr(hn.canonical, "href")
+	}
+	if hn.root != nil {
+		lang = attr(hn.root, "lang")
+	}
+	pm.url = first(canonical, vals["og:url"], ld.url)
+	pm.lang = strings.ToLower(strings.TrimSpace(lang))
 	if i := strings.IndexAny(pm.lang, "-_"); i > 0 {
 		pm.lang = pm.lang[:i]
 	}
@@ -91,11 +181,11 @@ func readPageMeta(doc *goquery.Document) pageMeta {
 
 // articleTime is the datetime of the first <time> that is not in a
 // comment.
-func articleTime(doc *goquery.Document) string {
-	t := doc.Find("time[datetime]").FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return s.ParentsFiltered(`[class*=comment], [id*=comment]`).Length() == 0
-	}).First()
-	return t.AttrOr("datetime", "")
+func articleTime(hn headNodes) string {
+	if len(hn.times) == 0 {
+		return ""
+	}
+	return attr(hn.times[0], "datetime")
 }
 
 func first(xs ...string) string {
@@ -114,43 +204,51 @@ type jsonLD struct {
 
 // readJSONLD reads the first schema.org article object of the page's
 // JSON-LD scripts (also inside @graph and arrays).
-func readJSONLD(doc *goquery.Document) jsonLD {
+func readJSONLD(hn headNodes) jsonLD {
 	var out jsonLD
-	docTitle := strings.TrimSpace(doc.Find("title").First().Text())
-	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		raw := strings.TrimSpace(s.Text())
-		raw = strings.TrimSuffix(strings.TrimPrefix(raw, "<![CDATA["), "]]>")
-		var v any
-		if json.Unmarshal([]byte(raw), &v) != nil {
-			return true
+	docTitle := strings.TrimSpace(nodeText(hn.title))
+	for _, s := range hn.scripts {
+		if !out.readScript(s, docTitle) {
+			break
 		}
-		obj := findArticle(v, 0)
-		if obj == nil {
-			return true
-		}
-		name, headline := str(obj["name"]), str(obj["headline"])
-		switch {
-		case name != "" && headline != "" && name != headline:
-			// The one closer to <title> wins, as in Readability.
-			if strings.Contains(docTitle, name) && !strings.Contains(docTitle, headline) {
-				out.title = name
-			} else {
-				out.title = headline
-			}
-		default:
-			out.title = first(headline, name)
-		}
-		out.byline = names(obj["author"])
-		out.description = str(obj["description"])
-		if pub, ok := obj["publisher"].(map[string]any); ok {
-			out.siteName = str(pub["name"])
-		}
-		out.published = str(obj["datePublished"])
-		out.url = first(str(obj["url"]), idOf(obj["mainEntityOfPage"]))
-		out.articleBody = str(obj["articleBody"])
-		return false
-	})
+	}
 	return out
+}
+
+// readScript reads one JSON-LD script into out; it reports whether to go
+// on with the next (no article object in this one).
+func (out *jsonLD) readScript(s *html.Node, docTitle string) bool {
+	raw := strings.TrimSpace(nodeText(s))
+	raw = strings.TrimSuffix(strings.TrimPrefix(raw, "<![CDATA["), "]]>")
+	var v any
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return true
+	}
+	obj := findArticle(v, 0)
+	if obj == nil {
+		return true
+	}
+	name, headline := str(obj["name"]), str(obj["headline"])
+	switch {
+	case name != "" && headline != "" && name != headline:
+		// The one closer to <title> wins, as in Readability.
+		if strings.Contains(docTitle, name) && !strings.Contains(docTitle, headline) {
+			out.title = name
+		} else {
+			out.title = headline
+		}
+	default:
+		out.title = first(headline, name)
+	}
+	out.byline = names(obj["author"])
+	out.description = str(obj["description"])
+	if pub, ok := obj["publisher"].(map[string]any); ok {
+		out.siteName = str(pub["name"])
+	}
+	out.published = str(obj["datePublished"])
+	out.url = first(str(obj["url"]), idOf(obj["mainEntityOfPage"]))
+	out.articleBody = str(obj["articleBody"])
+	return false
 }
 
 func findArticle(v any, depth int) map[string]any {
@@ -225,8 +323,8 @@ func names(v any) string {
 
 // titleFromTag is the title from <title>, without the site's name, by
 // the separator heuristics Readability uses.
-func titleFromTag(doc *goquery.Document) string {
-	orig := rules.Normalize(doc.Find("title").First().Text())
+func titleFromTag(hn headNodes) string {
+	orig := rules.Normalize(nodeText(hn.title))
 	cur := orig
 	hierarchical := false
 	wordCount := func(s string) int { return len(strings.Fields(s)) }
@@ -240,12 +338,12 @@ func titleFromTag(doc *goquery.Document) string {
 		}
 	case strings.Contains(cur, ": "):
 		match := false
-		doc.Find("h1, h2").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			if strings.TrimSpace(s.Text()) == strings.TrimSpace(cur) {
+		for _, s := range hn.headings {
+			if strings.TrimSpace(nodeText(s)) == strings.TrimSpace(cur) {
 				match = true
+				break
 			}
-			return !match
-		})
+		}
 		if !match {
 			cur = orig[strings.LastIndex(orig, ":")+1:]
 			if wordCount(cur) < 3 {
@@ -255,8 +353,8 @@ func titleFromTag(doc *goquery.Document) string {
 			}
 		}
 	case len(cur) > 150 || len(cur) < 15:
-		if h1 := doc.Find("h1"); h1.Length() == 1 {
-			cur = h1.Text()
+		if len(hn.h1) == 1 {
+			cur = nodeText(hn.h1[0])
 		}
 	}
 	cur = rules.Normalize(cur)
