@@ -53,6 +53,8 @@ type htmlDoc struct {
 	meta     doc.Meta
 	lang     string
 	sigBuf   []byte
+	vocabs   map[string]classVocab // pack word lists read in class and id values (see vocab)
+	hits     []bool                // classHas's answer, reused
 	page     pageMeta
 	markdown bool                 // build the Markdown of the blocks
 	ignored  map[*rules.Rule]bool // selector rules this page does not apply (overreach)
@@ -442,7 +444,8 @@ func (h *htmlDoc) unlikelyCandidate(n *html.Node) bool {
 	if strings.TrimSpace(ci) == "" {
 		return false
 	}
-	return hasClassWord(ci, h.set.Words(rules.WordsHTMLUnlikely)) && !hasClassWord(ci, h.set.Words(rules.WordsHTMLMaybe))
+	hits := h.classHas(ci, rules.WordsHTMLUnlikely, rules.WordsHTMLMaybe)
+	return hits[0] && !hits[1]
 }
 
 // selectorRule returns the first selector rule (not a part of a comment

@@ -71,10 +71,11 @@ func (h *htmlDoc) classWeight(n *html.Node) float64 {
 		if v == "" {
 			continue
 		}
-		if hasClassWord(v, h.set.Words(rules.WordsHTMLNegative)) {
+		hits := h.classHas(v, rules.WordsHTMLNegative, rules.WordsHTMLPositive)
+		if hits[0] {
 			w -= 25
 		}
-		if hasClassWord(v, h.set.Words(rules.WordsHTMLPositive)) {
+		if hits[1] {
 			w += 25
 		}
 	}
@@ -86,28 +87,82 @@ func (h *htmlDoc) classWeight(n *html.Node) float64 {
 // "comment" in "CommentList"; "rail" is not in "trailer"). A word written
 // with a hyphen ("-ad-", "com-") is looked for as written.
 func hasClassWord(value string, words []string) bool {
-	lower := strings.ToLower(value)
-	var toks []string
+	set := map[string]bool{}
 	for _, w := range words {
-		if w == "" {
+		set[w] = true
+	}
+	v := newClassVocab(words, func(w string) bool { return set[w] })
+	return v.in(strings.ToLower(value), splitClassWords(value))
+}
+
+// classVocab is a word list as hasClassWord reads it, ready for many
+// elements: the words written with a hyphen, and a lookup of the others.
+type classVocab struct {
+	literal        []string
+	has            func(string) bool
+	minLen, maxLen int
+	first          [256]bool // the first bytes of the words
+}
+
+func newClassVocab(words []string, has func(string) bool) classVocab {
+	v := classVocab{has: has, minLen: 1 << 30}
+	for _, w := range words {
+		switch {
+		case w == "":
+		case strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }):
+			v.literal = append(v.literal, w)
+		default:
+			v.minLen, v.maxLen = min(v.minLen, len(w)), max(v.maxLen, len(w))
+			v.first[strings.ToLower(w)[0]] = true
+		}
+	}
+	return v
+}
+
+// in reports whether a class or id value, lower case and split into its
+// words (splitClassWords), holds one of the vocabulary's words.
+func (v classVocab) in(lower string, toks []string) bool {
+	for _, w := range v.literal {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	for _, t := range toks {
+		if !v.first[t[0]] {
 			continue
 		}
-		if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if strings.Contains(lower, w) {
-				return true
-			}
-			continue
-		}
-		if toks == nil {
-			toks = splitClassWords(value)
-		}
-		for _, t := range toks {
-			if strings.HasPrefix(t, w) {
+		for l := v.minLen; l <= len(t) && l <= v.maxLen; l++ {
+			if v.has(t[:l]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// vocab is the pack's word list name as a classVocab.
+func (h *htmlDoc) vocab(name string) classVocab {
+	if v, ok := h.vocabs[name]; ok {
+		return v
+	}
+	if h.vocabs == nil {
+		h.vocabs = map[string]classVocab{}
+	}
+	v := newClassVocab(h.set.Words(name), func(w string) bool { return h.set.HasWord(name, w) })
+	h.vocabs[name] = v
+	return v
+}
+
+// classHas reports whether a class or id value holds a word of the pack's
+// list name (see hasClassWord).
+func (h *htmlDoc) classHas(value string, names ...string) []bool {
+	out := h.hits[:0]
+	lower, toks := strings.ToLower(value), splitClassWords(value)
+	for _, name := range names {
+		out = append(out, h.vocab(name).in(lower, toks))
+	}
+	h.hits = out
+	return out
 }
 
 func (h *htmlDoc) initialScore(n *html.Node, flags int) float64 {
