@@ -208,7 +208,89 @@ func (h *htmlDoc) score(flags int) ([]*html.Node, scoring) {
 	if topNode.Parent == nil {
 		return []*html.Node{topNode}, sc
 	}
-	return sc.withSiblings(topNode, topScore), sc
+	nodes := sc.withSiblings(topNode, topScore)
+	if a := sc.holdingProse(topNode, topScore, nodes); a != nil && !h.linkHeaded(a, nodes) {
+		return []*html.Node{a}, sc
+	}
+	return nodes, sc
+}
+
+// Shares of the page's prose for holdingProse.
+const (
+	narrowShare = 0.7 // a container with less of the page's prose is one part of it
+	wholeShare  = 0.7  // an ancestor with this much holds the page's text
+	wholeLinks  = 0.25 // and no more of its letters in links
+)
+
+// holdingProse is the ancestor of the container to take instead of it
+// when the container holds a small part of the page's prose and an
+// ancestor holds most of it, with few links: minutes or a report laid
+// out as a table of items, each item an element of its own. It returns
+// nil when the container stands.
+func (sc scoring) holdingProse(top *html.Node, topScore float64, nodes []*html.Node) *html.Node {
+	body := top
+	for body != nil && body.DataAtom != atom.Body {
+		body = body.Parent
+	}
+	if body == nil || sc.prose[body] == 0 {
+		return nil
+	}
+	total, have := float64(sc.prose[body]), 0.0
+	for _, n := range nodes {
+		have += float64(sc.prose[n])
+	}
+	if have >= narrowShare*total {
+		return nil
+	}
+	for a := top.Parent; a != nil && a != body; a = a.Parent {
+		if float64(sc.prose[a]) >= wholeShare*total {
+			if chars := sc.chars[a]; chars > 0 && float64(sc.linkChars[a]) <= wholeLinks*float64(chars) && sc.peers(a, top, topScore) >= 2 {
+				return a
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// linkHeaded reports whether a quarter or more of the blocks that a holds
+// beside nodes are mostly link text: the headlines of a list of teasers
+// between their snippets, not a report's items.
+func (h *htmlDoc) linkHeaded(a *html.Node, nodes []*html.Node) bool {
+	total, linky := 0, 0
+	for _, b := range h.blocks {
+		if b.chars == 0 || !isAncestor(a, b.node) {
+			continue
+		}
+		inside := false
+		for _, n := range nodes {
+			if n == b.node || isAncestor(n, b.node) {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		total++
+		if b.linkChars*2 > b.chars {
+			linky++
+		}
+	}
+	return linky*2 >= total
+}
+
+// peers counts the candidates inside a, outside top, that score a quarter
+// of top's score (topScore) or more: the other items of a report, where a list of
+// teasers has snippets that score little each.
+func (sc scoring) peers(a, top *html.Node, topScore float64) int {
+	n := 0
+	for x, c := range sc.cands {
+		if c.score >= topScore/4 && x != top && !isAncestor(top, x) && !isAncestor(x, top) && isAncestor(a, x) {
+			n++
+		}
+	}
+	return n
 }
 
 // scoring is one round of content scoring: the candidates (ancestors of
