@@ -217,7 +217,7 @@ func (h *htmlDoc) score(flags int) ([]*html.Node, scoring) {
 
 // Shares of the page's prose for holdingProse.
 const (
-	narrowShare = 0.7 // a container with less of the page's prose is one part of it
+	narrowShare = 0.7  // a container with less of the page's prose is one part of it
 	wholeShare  = 0.7  // an ancestor with this much holds the page's text
 	wholeLinks  = 0.25 // and no more of its letters in links
 )
