@@ -2,6 +2,7 @@ package textpass
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -55,6 +56,12 @@ func (p *textPass) learnHeaders() []headerMatch {
 		}
 		if name, ok := p.nameAfterRule(i); ok {
 			add(headerMatch{rule: r, layout: ruledLayout, start: i, n: 1, groups: rules.Groups{rules.FieldAuthor: name}})
+			continue
+		}
+		if name, ok := p.placeSignature(i); ok && !p.html {
+			// (In HTML the markup shows such a thread; a page of
+			// readers' letters marked up as its article is the article.)
+			add(headerMatch{rule: r, layout: placedLayout, start: i, n: 1, groups: rules.Groups{rules.FieldAuthor: name}})
 			continue
 		}
 		if l.blank() || l.words > 2*maxHeaderWords || l.terminal || !hasDigit(l.norm) || !p.followedByText(i) {
@@ -149,6 +156,38 @@ func (p *textPass) nameAfterRule(i int) (string, bool) {
 	return "", false
 }
 
+// placedLayout is the shape of a learned header that signs the comment
+// above it with a name and a place ("sabrina ryan, London, England").
+const placedLayout = "@, place"
+
+// placeSignature reads line i as a signature under a comment, as
+// newspapers print readers' views: a name, a comma and a place, two to
+// eight words without a number that end no sentence, under a line of the
+// comment's text and over a blank line.
+func (p *textPass) placeSignature(i int) (string, bool) {
+	l := &p.lines[i]
+	if l.blank() || l.words < 2 || l.words > 8 || hasDigit(l.norm) || !strings.Contains(l.norm, ",") ||
+		strings.ContainsAny(l.norm, ":|") || strings.ContainsAny(l.norm[len(l.norm)-1:], ".!?") || isBullet(l.norm) {
+		return "", false
+	}
+	if i+1 < len(p.lines) && !p.lines[i+1].blank() {
+		return "", false
+	}
+	above := i - 1
+	for above >= 0 && p.lines[above].blank() {
+		above--
+	}
+	if above < 0 || p.lines[above].words < 3 || p.mentionsComments(p.lines[above].norm) {
+		return "", false
+	}
+	name, _, _ := strings.Cut(l.norm, ",")
+	name = strings.TrimSpace(name)
+	if name == "" || !p.nameLike(name) || p.mentionsComments(l.norm) {
+		return "", false
+	}
+	return name, true
+}
+
 // inlineLayout starts the shape of a learned header that the comment's
 // text follows on the same line.
 const inlineLayout = "inline / "
@@ -222,13 +261,18 @@ func (p *textPass) nameLike(s string) bool {
 // first one that a line naming the comments stands just above; fewer
 // than minLearnedHeaders left are no layout, unless a line naming the
 // comments (a form's "Post a comment") also follows the last.
-func (p *textPass) afterCommentsLine(hs []headerMatch) []headerMatch {
+func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMatch {
 	// Headers that name nobody (a date or a time alone) look like a blog's
 	// or a live blog's entries: they need a line that counts the comments
 	// ("5 comments so far…").
 	anonymous := strings.HasPrefix(hs[0].layout, anonymousLayout)
+	if hs[0].layout == placedLayout && p.proseWordsBefore(hs[0].start) < minArticleWords {
+		// Readers' views signed with a place under a few lines of
+		// introduction are the page's content ("Your views").
+		return nil
+	}
 	for k, h := range hs {
-		if p.namesComments(h.start, anonymous) {
+		if p.namesComments(h.start, anonymous, markers) {
 			switch last := hs[len(hs)-1]; {
 			case len(hs)-k >= minLearnedHeaders:
 			case len(hs)-k >= minFramedHeaders && !anonymous && p.commentsLineAfter(last.start+last.n):
@@ -245,6 +289,22 @@ func (p *textPass) afterCommentsLine(hs []headerMatch) []headerMatch {
 		return hs
 	}
 	return nil
+}
+
+// minArticleWords is how many words of prose an article has above a
+// thread of readers' views signed with a place.
+const minArticleWords = 150
+
+// proseWordsBefore counts the words of the prose lines from the start of
+// the article to line i.
+func (p *textPass) proseWordsBefore(i int) int {
+	n := 0
+	for j := max(p.first, 0); j < i; j++ {
+		if l := &p.lines[j]; l.prose {
+			n += l.words
+		}
+	}
+	return n
 }
 
 // commentsLineAfter reports whether a short line naming the comments
@@ -639,20 +699,23 @@ const anonymousLayout = "- / "
 // line i names comments ("COMMENTS (14)Post a comment", "Reader
 // responses"): a word of the packs' comment words; counted, a short line
 // with a number ("5 comments so far…").
-func (p *textPass) namesComments(i int, counted bool) bool {
+func (p *textPass) namesComments(i int, counted bool, markers []int) bool {
 	for j, seen := i-1, 0; j >= 0 && seen < 3; j-- {
 		l := &p.lines[j]
 		if l.blank() || l.words <= 2 && (hasDigit(l.norm) || !strings.ContainsFunc(l.norm, unicode.IsLetter)) && !p.mentionsComments(l.norm) {
 			continue // a number, a date's piece, a list marker
 		}
 		seen++
+		if !counted && slices.Contains(markers, j) {
+			return true // a line a rule reads as opening the comments ("Have your say")
+		}
 		// A heading or a notice names the comments; a sentence of a post
 		// that says "comments", or a post's footer that links to them
 		// ("Permalink | Comments (3)"), does not open them.
 		if l.words <= maxHeaderWords && !strings.Contains(l.norm, " | ") && p.mentionsComments(l.norm) && (!counted || hasDigit(l.norm) && l.words <= 6) {
 			return true
 		}
-		if l.words >= 5 && isHeadline(l) {
+		if l.words >= 5 && isHeadline(l) && unicode.IsUpper(firstRune(l.norm)) {
 			return false // a headline: the comments line above it was the last story's
 		}
 	}

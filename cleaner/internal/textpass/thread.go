@@ -220,7 +220,7 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 			if opensArticle[k] || !manyAuthors(hs) {
 				continue
 			}
-			hs = p.afterCommentsLine(hs)
+			hs = p.afterCommentsLine(hs, markers)
 		} else if p.html && len(hs) > 0 && !markedBefore(markers, p.first, hs[0].start) {
 			// In HTML a known layout needs a line that opens the
 			// comments above it too (see below); a learned one may
@@ -574,6 +574,25 @@ func markedBefore(markers []int, first, start int) bool {
 	return false
 }
 
+// ownLine reports whether the rule that labelled line i reads the line
+// itself, not only the zone it opened.
+func (p threadReader) ownLine(i int) bool {
+	r := p.labels[i].rule
+	if r == nil {
+		return false
+	}
+	if r.Kind == rules.KindPhrase {
+		for _, k := range p.set.MatchPhrase(p.lines[i].norm) {
+			if p.set.Rules()[k] == r {
+				return true
+			}
+		}
+		return false
+	}
+	_, ok := r.Match(p.lines[i].norm)
+	return ok
+}
+
 // signedBelow reports whether a thread's headers sign the comments above
 // them (a blog's "Posted by: Ann | date" under each comment), and where
 // the first comment's text starts: text stands between the line that
@@ -593,7 +612,7 @@ func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
 		}
 		seen++
 		opens := l.words <= maxHeaderWords && p.mentionsComments(l.norm)
-		if !opens && p.labelled(i) && p.labels[i].rule.Category == rules.Comments && l.prose {
+		if lb := p.labels[i]; !opens && p.labelled(i) && lb.rule.Category == rules.Comments && (l.prose || !p.html && l.words >= 3 && !p.ownLine(i)) {
 			// (The comments heading's zone took the first comment's
 			// text for its own.)
 			text = true
