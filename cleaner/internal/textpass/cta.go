@@ -278,3 +278,36 @@ func (p *textPass) closingAsk(i int) *rules.Rule {
 	}
 	return nil
 }
+
+// commentPolicy returns rule comments.policy when line i is a notice
+// about commenting: a sentence talks about commenting (comment_talk), a
+// sentence speaks to the reader (cta_reader), opens by telling the reader
+// what to do (comment_acts) or states a rule of the comments
+// (comment_notice_words), and every sentence does one or the other. A
+// quote, reported speech or a question is never one.
+func (p *textPass) commentPolicy(i int) *rules.Rule {
+	r := p.set.Rule(rules.IDCommentPolicy)
+	l := &p.lines[i]
+	if r == nil || l.blank() || l.words > 2*maxAskWords || quotedStart(l.norm) || strings.ContainsAny(l.norm, "“”„«»?") {
+		// (The author's question to the readers, "What do you think?
+		// Let us know in the comments", is the article's last word.)
+		return nil
+	}
+	if p.anyPhrase(rules.WordsReported, lowerWords(l.norm)) {
+		return nil
+	}
+	talks, tells := false, false
+	for _, s := range splitSentences(l.norm) {
+		st := lowerWords(s)
+		talk := p.anyPhrase(rules.WordsCommentTalk, st)
+		tell := p.anyPhrase(rules.WordsCTAReader, st) || p.set.PhraseAt(rules.WordsCommentActs, st, 0) > 0 || p.anyPhrase(rules.WordsCommentNotice, st)
+		if !talk && !tell {
+			return nil
+		}
+		talks, tells = talks || talk, tells || tell
+	}
+	if !talks || !tells {
+		return nil
+	}
+	return r
+}

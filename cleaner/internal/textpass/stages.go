@@ -176,6 +176,9 @@ func labelTail(p *textPass) {
 			r = p.closingAsk(p.last)
 		}
 		if r == nil {
+			r = p.commentPolicy(p.last)
+		}
+		if r == nil {
 			break
 		}
 		p.setLabel(p.last, r, g, 0)
