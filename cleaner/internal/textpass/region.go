@@ -605,7 +605,39 @@ func (p dumpPage) cardBlocks() []cardKind {
 		i = j
 	}
 	p.spacedCards(card)
+	p.teaserBullets(card)
 	return card
+}
+
+// teaserBullets marks the bulleted lines that read as prose in a block of
+// bullets that mostly do not: a list of stories, one of whose headlines
+// ends with a full stop, is no paragraph of the article. A list the
+// article sets out has items that read alike.
+func (p dumpPage) teaserBullets(card []cardKind) {
+	for i := 0; i < len(p.lines); {
+		if p.lines[i].blank() {
+			i++
+			continue
+		}
+		j := i
+		bullets, prose := 0, 0
+		for ; j < len(p.lines) && !p.lines[j].blank(); j++ {
+			if l := &p.lines[j]; isBullet(l.norm) {
+				bullets++
+				if l.prose {
+					prose++
+				}
+			}
+		}
+		if bullets >= 4 && prose*3 < bullets {
+			for k := i; k < j; k++ {
+				if l := &p.lines[k]; isBullet(l.norm) && l.prose && card[k] == noCard {
+					card[k] = blockCard
+				}
+			}
+		}
+		i = j
+	}
 }
 
 // storyList reports whether the block of lines [i, j) may be a list of
