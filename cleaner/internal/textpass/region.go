@@ -285,19 +285,33 @@ func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 	if r == nil || to >= len(p.lines) {
 		return false
 	}
-	// The article's vocabulary, from its first few thousand bytes.
-	var sample strings.Builder
-	for i := to; i <= regionEnd && i < len(p.lines) && sample.Len() < 4000; i++ {
-		if p.lines[i].prose {
-			sample.WriteString(p.lines[i].norm)
-			sample.WriteByte(' ')
+	// The article's vocabulary, from its first few thousand bytes, and
+	// how often each line recurs in the page: read once a line may be
+	// the headline.
+	var article string
+	var seen map[string]int
+	vocabulary := func() {
+		if seen != nil {
+			return
 		}
-	}
-	article := contentWords(sample.String())
-	seen := map[string]int{}
-	for i := range p.lines {
-		if n := p.lines[i].norm; n != "" && len(n) < 250 {
-			seen[n]++
+		var sample strings.Builder
+		for i := to; i <= regionEnd && i < len(p.lines) && sample.Len() < 4000; i++ {
+			if p.lines[i].prose {
+				sample.WriteString(p.lines[i].norm)
+				sample.WriteByte(' ')
+			}
+		}
+		article = strings.ToLower(sample.String())
+		seen = map[string]int{}
+		for i := from; i < to; i++ {
+			if n := p.lines[i].norm; n != "" && len(n) < 250 {
+				seen[n] = 0
+			}
+		}
+		for i := range p.lines {
+			if c, ok := seen[p.lines[i].norm]; ok {
+				seen[p.lines[i].norm] = c + 1
+			}
 		}
 	}
 	only := func(x *rules.Rule) bool { return x == r }
@@ -325,10 +339,11 @@ func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 		if first, _ := utf8.DecodeRuneInString(l.norm); unicode.IsUpper(first) || strings.ContainsRune("\"'“‘«¿¡", first) {
 			s++
 		}
+		vocabulary()
 		if words := contentWords(l.norm); len(words) >= 2 {
 			shared := 0
 			for w := range words {
-				if article[w] {
+				if hasWord(article, w) {
 					shared++
 				}
 			}
@@ -423,6 +438,24 @@ func digitShare(s string) float64 {
 		return 1
 	}
 	return float64(digits) / float64(digits+letters)
+}
+
+// hasWord reports whether text holds w as a whole word (not inside a
+// longer run of letters).
+func hasWord(text, w string) bool {
+	for off := 0; ; {
+		k := strings.Index(text[off:], w)
+		if k < 0 {
+			return false
+		}
+		at, end := off+k, off+k+len(w)
+		before, _ := utf8.DecodeLastRuneInString(text[:at])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (at == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		off = at + 1
+	}
 }
 
 // contentWords are the lower-case words of four letters or more.
