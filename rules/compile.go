@@ -291,7 +291,7 @@ func compileRule(r *Rule, macros map[string]string) error {
 	if r.CaseSensitive {
 		flags = ""
 	}
-	compile := func(pat, anchor string) (*regexp.Regexp, error) {
+	compile := func(pat, anchor string) (*pattern, error) {
 		exp, err := expandMacros(pat, macros)
 		if err != nil {
 			return nil, fail("%v", err)
@@ -305,7 +305,7 @@ func compileRule(r *Rule, macros map[string]string) error {
 		default:
 			full = flags + exp
 		}
-		re, err := regexp.Compile(full)
+		re, err := compilePattern(full)
 		if err != nil {
 			return nil, fail("pattern: %v", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 		}

@@ -9,7 +9,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -203,7 +202,7 @@ type HeaderLine struct {
 	Pattern  string // RE2, anchored to the whole line
 	Same     Field  // instead of a pattern: the line equals this group's value
 	Optional bool   // the line may be absent
-	re       *regexp.Regexp
+	re       *pattern
 }
 
 // Examples are texts a rule must strip and texts it must keep; go test runs
@@ -241,16 +240,13 @@ type Rule struct {
 	Line int    // line of the rule in that file
 
 	index  int
-	re     *regexp.Regexp
+	re     *pattern
 	sel    cascadia.SelectorGroup
 	groups []string
 }
 
 // Index is the rule's position in its Set.
 func (r *Rule) Index() int { return r.index }
-
-// Regexp is the compiled pattern of a line or marker rule (nil otherwise).
-func (r *Rule) Regexp() *regexp.Regexp { return r.re }
 
 // CSS is the compiled selector group of a selector rule (nil otherwise).
 func (r *Rule) CSS() cascadia.SelectorGroup { return r.sel }
