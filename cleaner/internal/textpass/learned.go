@@ -272,7 +272,7 @@ func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMa
 		return nil
 	}
 	for k, h := range hs {
-		if p.namesComments(h.start, anonymous, markers) {
+		if p.namesComments(h.start, anonymous, markers) || k == 0 && !anonymous && p.openedAbove(h.start, markers) {
 			switch last := hs[len(hs)-1]; {
 			case len(hs)-k >= minLearnedHeaders:
 			case len(hs)-k >= minFramedHeaders && !anonymous && p.commentsLineAfter(last.start+last.n):
@@ -289,6 +289,31 @@ func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMa
 		return hs
 	}
 	return nil
+}
+
+// maxSignedText is how many lines of a comment's text may stand between
+// the line that opens the comments and the header that signs it.
+const maxSignedText = 40
+
+// openedAbove reports whether a line that opens the comments (one of
+// markers) stands above line i with only a comment's text between them,
+// no blank line twice in a row: the first header of a thread that signs
+// its comments below them ("… text … / Posted by Ann on …").
+func (p *textPass) openedAbove(i int, markers []int) bool {
+	blanks := 0
+	for j := i - 1; j >= 0 && j >= i-maxSignedText; j-- {
+		if p.lines[j].blank() {
+			if blanks++; blanks > 1 {
+				return false
+			}
+			continue
+		}
+		blanks = 0
+		if slices.Contains(markers, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // minArticleWords is how many words of prose an article has above a

@@ -322,7 +322,7 @@ func (p threadReader) parseThread() {
 		group := p.newGroup()
 		c := doc.Comment{
 			ID:      base + k + 1,
-			Author:  authorName(h.groups[rules.FieldAuthor]),
+			Author:  p.cutBylinePrefix(authorName(h.groups[rules.FieldAuthor])),
 			Posted:  h.groups[rules.FieldPosted],
 			ReplyTo: rules.Normalize(h.groups[rules.FieldReplyTo]),
 			Edited:  h.groups[rules.FieldEdited],
