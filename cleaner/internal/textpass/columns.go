@@ -62,6 +62,21 @@ type columnView struct {
 // readColumns reads text in its article column when it is laid out in
 // columns; ok is false otherwise.
 func readColumns(text string, spans [][2]int) (columnView, bool) {
+	// Cheap first: a line of two columns has a gap after its first text.
+	nonBlank, gapped := 0, 0
+	for _, sp := range spans {
+		line := strings.TrimLeft(text[sp[0]:sp[1]], " \t\u00a0")
+		if line == "" {
+			continue
+		}
+		nonBlank++
+		if strings.Contains(line, "   ") || strings.ContainsAny(line, "\t\u00a0") {
+			gapped++
+		}
+	}
+	if nonBlank < 10 || float64(gapped) < minColumnShare*float64(nonBlank) {
+		return columnView{}, false
+	}
 	segs := make([][]segment, len(spans))
 	nonBlank, multi := 0, 0
 	weight := map[int]int{}
