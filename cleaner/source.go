@@ -51,7 +51,7 @@ func decodeRaw(raw []byte, prefix int, enc rawEncoding) (text string, src *sourc
 			prefix += len(bom8)
 		}
 		src.prefix = prefix
-		if body := raw[prefix:]; utf8.Valid(body) && bytes.IndexByte(body, '\r') < 0 {
+		if body := raw[prefix:]; utf8.Valid(body) && bytes.IndexByte(body, '\r') < 0 && !bytes.Contains(body, lineBOM) {
 			return string(body), src, 0
 		}
 	}
@@ -90,6 +90,14 @@ func decodeRaw(raw []byte, prefix int, enc rawEncoding) (text string, src *sourc
 			cur = rawLine{start: i, dstart: len(buf), plain: true}
 			continue
 		}
+		if r == '\ufeff' && len(buf) == cur.dstart {
+			// A byte order mark at the start of a line (files joined
+			// with cat) is no text either: a body that starts with one
+			// would lose it when it is cleaned again.
+			cur.plain = false
+			i += n
+			continue
+		}
 		if bad {
 			invalid += n
 		}
@@ -109,6 +117,9 @@ func decodeRaw(raw []byte, prefix int, enc rawEncoding) (text string, src *sourc
 }
 
 var bom8 = []byte{0xEF, 0xBB, 0xBF}
+
+// lineBOM is a UTF-8 byte order mark at the start of a line.
+var lineBOM = []byte{'\n', 0xEF, 0xBB, 0xBF}
 
 // rune reads the character at raw[i]: its code point, its size in raw,
 // and whether it was an invalid sequence (read as Windows-1252 in UTF-8
@@ -181,6 +192,9 @@ func (s *source) offset(pos int) int {
 	for d < pos && i < l.end {
 		r, n, _ := s.rune(i)
 		i += n
+		if r == '\ufeff' && d == l.dstart {
+			continue // the line's byte order marks, not in the text (see decodeRaw)
+		}
 		d += utf8.RuneLen(r)
 	}
 	return i

@@ -49,6 +49,12 @@ func TestRawBody(t *testing.T) {
 			body: "Le café était plein – ce matin-là, et tout le monde parlait du nouveau maire de la ville.\n\n" + proseB + "\n",
 		},
 		{
+			name: "a byte order mark at a line's start stays in the file, not in the text",
+			in:   []byte("Advertisement\n\xef\xbb\xbf" + proseA + "\n\n\xef\xbb\xbf" + proseB + "\n"),
+			want: []byte("\xef\xbb\xbf" + proseA + "\n\n\xef\xbb\xbf" + proseB + "\n"),
+			body: proseA + "\n\n" + proseB + "\n",
+		},
+		{
 			name: "crlf stays crlf",
 			in:   []byte(proseA + "\r\n\r\nAdvertisement\r\n\r\n" + proseB + "\r\n"),
 			want: []byte(proseA + "\r\n\r\n" + proseB + "\r\n"),

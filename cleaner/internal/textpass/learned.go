@@ -490,10 +490,12 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 // ("Posted By: Ann", "Written by Ann"), in any case; a one-word prefix
 // needs its colon ("Di Maria" is a name).
 func (p *textPass) cutBylinePrefix(name string) string {
-	lower := strings.ToLower(name)
 	for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
-		if rest, ok := strings.CutPrefix(lower, pre); ok && len(rest) > 1 && (rest[0] == ':' || rest[0] == ' ' && strings.Contains(pre, " ")) {
-			return strings.TrimLeft(name[len(pre):], ": ")
+		if len(name) <= len(pre)+1 || !strings.EqualFold(name[:len(pre)], pre) {
+			continue
+		}
+		if rest := name[len(pre):]; rest[0] == ':' || rest[0] == ' ' && strings.Contains(pre, " ") {
+			return strings.TrimLeft(rest, ": ")
 		}
 	}
 	return name
