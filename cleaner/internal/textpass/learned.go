@@ -29,9 +29,14 @@ const minLearnedHeaders = 3
 const minFramedHeaders = 2
 
 // learnHeaders returns the lines of every shape (headerShape) that recurs
-// minLearnedHeaders times or more, each followed by a comment's text, as
+// minFramedHeaders times or more, each followed by a comment's text, as
 // headers of rule comments.header.repeated, with the author and the time
-// read from the line.
+// read from the line (afterCommentsLine then asks minLearnedHeaders of a
+// layout, or lines that name the comments around it). Besides a header on
+// a line of its own (the name above or below a time alone), a header may
+// open its comment's line (inlineHeader), be a name under a drawn rule
+// (nameAfterRule) or sign the comment below it with a name and a place
+// (placeSignature).
 func (p *textPass) learnHeaders() []headerMatch {
 	r := p.set.Rule(rules.IDRepeatedHeader)
 	if r == nil {
@@ -133,8 +138,9 @@ const ruledLayout = "― / @"
 // text, in a thread whose comments are set off by drawn rules (a "<hr>"
 // between them): a short line without a number that ends no sentence, a
 // drawn rule (or the line that opens the comments) the last non-blank
-// line above it, and text of three words or more right below it. Such headers say no time; chooseThread still
-// wants a line that opens the comments above the first.
+// line above it, and text of three words or more right below it. Such
+// headers say no time; chooseThread still wants a line that opens the
+// comments above the first.
 func (p *textPass) nameAfterRule(i int) (string, bool) {
 	l := &p.lines[i]
 	if l.blank() || l.words > 4 || l.terminal || i+1 >= len(p.lines) || p.lines[i+1].words < 3 || hasDigit(l.norm) ||
