@@ -104,6 +104,8 @@ type classVocab struct {
 	first          [256]bool // the first bytes of the words
 }
 
+// newClassVocab makes a classVocab of words; has looks a word up among
+// them (lower case).
 func newClassVocab(words []string, has func(string) bool) classVocab {
 	v := classVocab{has: has, minLen: 1 << 30}
 	for _, w := range words {
