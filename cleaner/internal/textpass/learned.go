@@ -186,10 +186,15 @@ func (p *textPass) placeSignature(i int) (string, bool) {
 	if above < 0 || p.lines[above].words < 3 || p.mentionsComments(p.lines[above].norm) {
 		return "", false
 	}
-	name, _, _ := strings.Cut(l.norm, ",")
+	name, place, _ := strings.Cut(l.norm, ",")
 	name = strings.TrimSpace(name)
 	if name == "" || !p.nameLike(name) || p.mentionsComments(l.norm) {
 		return "", false
+	}
+	for _, part := range strings.Split(place, ",") {
+		if rules.CountWords(part) > 4 {
+			return "", false // a sentence after the comma, not a place ("Forget burnout, boreout is the new office disease")
+		}
 	}
 	return name, true
 }
@@ -281,7 +286,7 @@ func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMa
 		if p.namesComments(h.start, anonymous, markers) || k == 0 && !anonymous && p.openedAbove(h.start, markers) {
 			switch last := hs[len(hs)-1]; {
 			case len(hs)-k >= minLearnedHeaders:
-			case len(hs)-k >= minFramedHeaders && !anonymous && p.commentsLineAfter(last.start+last.n):
+			case len(hs)-k >= minFramedHeaders && !anonymous && p.commentsLineAfter(last.start+last.n, markers):
 			default:
 				return nil
 			}
@@ -291,7 +296,7 @@ func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMa
 	// A thread whose headers follow the comments ("Posted by: Ann |
 	// Jan 10, 2008") may have no heading; the comment form after it
 	// ("Post a comment") names it.
-	if last := hs[len(hs)-1]; !anonymous && len(hs) >= minLearnedHeaders && p.commentsLineAfter(last.start+last.n) {
+	if last := hs[len(hs)-1]; !anonymous && len(hs) >= minLearnedHeaders && p.commentsLineAfter(last.start+last.n, markers) {
 		return hs
 	}
 	return nil
@@ -338,15 +343,16 @@ func (p *textPass) proseWordsBefore(i int) int {
 	return n
 }
 
-// commentsLineAfter reports whether a short line naming the comments
-// comes within a dozen non-blank lines after line i.
-func (p *textPass) commentsLineAfter(i int) bool {
+// commentsLineAfter reports whether a short line naming the comments, or
+// one of markers (lines a rule reads as opening the comments: "Have your
+// say"), comes within a dozen non-blank lines after line i.
+func (p *textPass) commentsLineAfter(i int, markers []int) bool {
 	for j, seen := i, 0; j < len(p.lines) && seen < 12; j++ {
 		if p.lines[j].blank() {
 			continue
 		}
 		seen++
-		if p.lines[j].words <= maxHeaderWords && p.mentionsComments(p.lines[j].norm) {
+		if p.lines[j].words <= maxHeaderWords && p.mentionsComments(p.lines[j].norm) || slices.Contains(markers, j) {
 			return true
 		}
 	}
