@@ -292,40 +292,68 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 		items, lone = []*html.Node{sec}, true
 	}
 	cs := h.parseItems(sec, items, base)
-	if lone && len(cs) == 1 && cs[0].Author == "" {
-		h.signature(&cs[0], sec)
+	for k, it := range items {
+		if cs[k].Author == "" {
+			// (A lone section's signature stands outside it and is taken
+			// with its rule; an item's stands inside the section, which
+			// goes whole.)
+			h.signature(&cs[k], it, lone)
+		}
 	}
 	return keepComments(cs, base)
 }
 
-// signature reads the author and the time of comment c, a section of its
-// own, from the element right after it when that element is one line a
+// signature reads the author and the time of comment c, the element it,
+// from the element right after it when that element is one line a
 // comment header rule reads ("Posted by: Ann | January 14, 2008 06:24
-// PM"), and takes that element with the rule.
-func (h *htmlDoc) signature(c *doc.Comment, sec *html.Node) {
-	next := sec.NextSibling
-	for next != nil && next.Type != html.ElementNode {
-		if next.Type == html.TextNode && strings.TrimSpace(next.Data) != "" {
-			return
-		}
-		next = next.NextSibling
+// PM"); take says to take that element with the rule (it stands outside
+// any comment section).
+func (h *htmlDoc) signature(c *doc.Comment, it *html.Node, take bool) {
+	if prev, _, _ := h.headerElement(it, false); prev != nil {
+		return // the headers stand above their comments: the one below is the next comment's
 	}
-	if next == nil || h.marked[next] {
+	next, r, g := h.headerElement(it, true)
+	if next == nil {
 		return
 	}
-	raw := strings.TrimSpace(subtreeText(next))
+	c.Author = rules.Normalize(g[rules.FieldAuthor])
+	c.Posted = g[rules.FieldPosted]
+	if take {
+		h.take(next, r)
+	}
+}
+
+// headerElement returns the element right after it (or, with after
+// false, right before it) when that element is one line that a comment
+// header rule reads with an author and a time, the rule and what it read.
+func (h *htmlDoc) headerElement(it *html.Node, after bool) (*html.Node, *rules.Rule, rules.Groups) {
+	step := func(n *html.Node) *html.Node {
+		if after {
+			return n.NextSibling
+		}
+		return n.PrevSibling
+	}
+	x := step(it)
+	for x != nil && x.Type != html.ElementNode {
+		if x.Type == html.TextNode && strings.TrimSpace(x.Data) != "" {
+			return nil, nil, nil
+		}
+		x = step(x)
+	}
+	if x == nil || h.marked[x] {
+		return nil, nil, nil
+	}
+	raw := strings.TrimSpace(subtreeText(x))
 	line := rules.Normalize(raw)
 	if line == "" || strings.Contains(raw, "\n") || rules.CountWords(line) > 16 {
-		return
+		return nil, nil, nil
 	}
 	for _, r := range h.set.OfKind(rules.KindCommentHeader) {
 		if n, g := r.MatchHeader([]string{line}, nil); n == 1 && g[rules.FieldAuthor] != "" && g[rules.FieldPosted] != "" {
-			c.Author = rules.Normalize(g[rules.FieldAuthor])
-			c.Posted = g[rules.FieldPosted]
-			h.take(next, r)
-			return
+			return x, r, g
 		}
 	}
+	return nil, nil, nil
 }
 
 // hasTwin reports whether a sibling of n (or one taken before it) has n's signature (see
