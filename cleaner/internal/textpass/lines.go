@@ -76,20 +76,14 @@ func unspaced(set *rules.Set, lang string) bool {
 // it or more), not list items, closed by a line that ends a sentence; a
 // block may hold several (html2text puts no blank line between them).
 func (p *textPass) markWrapped() {
-	for i := 0; i < len(p.lines); {
-		if p.lines[i].blank() {
-			i++
-			continue
-		}
-		j := i
+	p.forEachBlock(p.blankAt, func(i, j int) {
 		width, runeWidth := 0, 0
 		columns := false // a line of the block has a second column
-		for j < len(p.lines) && !p.lines[j].blank() {
-			l := &p.lines[j]
+		for k := i; k < j; k++ {
+			l := &p.lines[k]
 			width = max(width, len(l.norm))
 			runeWidth = max(runeWidth, runes(l.norm))
 			columns = columns || strings.Contains(strings.TrimSpace(p.text[l.start:l.end]), "   ")
-			j++
 		}
 		if j-i >= 2 && width >= 45 && !p.headlineSnippetPairs(i, j) {
 			start := i
@@ -109,6 +103,26 @@ func (p *textPass) markWrapped() {
 				}
 			}
 		}
+	})
+}
+
+// blankAt reports whether line k is blank.
+func (p *textPass) blankAt(k int) bool { return p.lines[k].blank() }
+
+// forEachBlock calls f with every block of the text: each run [i, j) of
+// lines that are not gaps (gap: a blank line, or what a caller counts as
+// one).
+func (p *textPass) forEachBlock(gap func(k int) bool, f func(i, j int)) {
+	for i := 0; i < len(p.lines); {
+		if gap(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p.lines) && !gap(j) {
+			j++
+		}
+		f(i, j)
 		i = j
 	}
 }

@@ -601,15 +601,7 @@ func labelRepeated(p *textPass) {
 func (p dumpPage) cardBlocks() []cardKind {
 	card := make([]cardKind, len(p.lines))
 	gap := func(k int) bool { return p.lines[k].blank() || !hasLetter(p.lines[k].norm) }
-	for i := 0; i < len(p.lines); {
-		if gap(i) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(p.lines) && !gap(j) {
-			j++
-		}
+	p.forEachBlock(gap, func(i, j int) {
 		prose, heads, turns, long := 0, 0, 0, false
 		for k := i; k < j; k++ {
 			l := &p.lines[k]
@@ -635,8 +627,7 @@ func (p dumpPage) cardBlocks() []cardKind {
 				}
 			}
 		}
-		i = j
-	}
+	})
 	p.spacedCards(card)
 	p.teaserBullets(card)
 	return card
@@ -647,15 +638,10 @@ func (p dumpPage) cardBlocks() []cardKind {
 // ends with a full stop, is no paragraph of the article. A list the
 // article sets out has items that read alike.
 func (p dumpPage) teaserBullets(card []cardKind) {
-	for i := 0; i < len(p.lines); {
-		if p.lines[i].blank() {
-			i++
-			continue
-		}
-		j := i
+	p.forEachBlock(p.blankAt, func(i, j int) {
 		bullets, prose := 0, 0
-		for ; j < len(p.lines) && !p.lines[j].blank(); j++ {
-			if l := &p.lines[j]; isBullet(l.norm) {
+		for k := i; k < j; k++ {
+			if l := &p.lines[k]; isBullet(l.norm) {
 				bullets++
 				if l.prose {
 					prose++
@@ -669,8 +655,7 @@ func (p dumpPage) teaserBullets(card []cardKind) {
 				}
 			}
 		}
-		i = j
-	}
+	})
 }
 
 // storyList reports whether the block of lines [i, j) may be a list of
@@ -788,14 +773,10 @@ func (p dumpPage) parallel(lines []int) bool {
 // as short as a menu's, but the block around them gives them away.
 func (p dumpPage) codeBlocks() []bool {
 	code := make([]bool, len(p.lines))
-	for i := 0; i < len(p.lines); {
-		if p.lines[i].blank() {
-			i++
-			continue
-		}
-		j, n := i, 0
-		for ; j < len(p.lines) && !p.lines[j].blank(); j++ {
-			if !p.lines[j].prose && codeLike(p.lines[j].norm) {
+	p.forEachBlock(p.blankAt, func(i, j int) {
+		n := 0
+		for k := i; k < j; k++ {
+			if !p.lines[k].prose && codeLike(p.lines[k].norm) {
 				n++
 			}
 		}
@@ -804,8 +785,7 @@ func (p dumpPage) codeBlocks() []bool {
 				code[k] = !p.lines[k].prose
 			}
 		}
-		i = j
-	}
+	})
 	return code
 }
 
