@@ -108,14 +108,8 @@ func (p *textPass) placedNames(s string) []string {
 	s = strings.TrimSpace(s)
 	if k := strings.IndexByte(s, ':'); k > 0 && k < 20 && !strings.ContainsFunc(s[:k], unicode.IsDigit) && len(strings.Fields(s[:k])) <= 2 {
 		s = strings.TrimSpace(s[k+1:])
-	} else {
-		lower := strings.ToLower(s)
-		for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
-			if strings.HasPrefix(lower, pre+" ") {
-				s = strings.TrimSpace(s[len(pre):])
-				break
-			}
-		}
+	} else if rest, ok := p.afterBylinePrefix(s); ok {
+		s = rest
 	}
 	names := SplitAuthors(s, p.set.Words(rules.WordsNameJoiners))
 	if len(names) == 0 || len(names) > 3 {

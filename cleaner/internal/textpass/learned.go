@@ -252,7 +252,8 @@ func (p *textPass) inlineHeader(i int, r *rules.Rule) (headerMatch, bool) {
 	return headerMatch{rule: r, layout: inlineLayout + shape, start: i, n: 1, groups: g, text: strings.Join(toks[end:], " ")}, true
 }
 
-// nameLike reports whether s may be a commenter's name: four words at
+// nameLike reports whether s may be a commenter's name (a handle in lower
+// case too, which LooksLikeName, made for bylines, refuses): four words at
 // most, none of them a stopword or a number ("The Annuals", "funded in"
 // and "2. Accepted the" are a title's and a sentence's words).
 func (p *textPass) nameLike(s string) bool {
@@ -498,6 +499,20 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 	return b.String(), g
 }
 
+// afterBylinePrefix returns what follows a byline's prefix and a space at
+// the start of s, in any case ("By Ann" gives "Ann"), and whether s opens
+// with one.
+func (p *textPass) afterBylinePrefix(s string) (string, bool) {
+	for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
+		if n := len(pre); len(s) > n+1 && s[n] == ' ' && strings.EqualFold(s[:n], pre) {
+			if rest := strings.TrimSpace(s[n+1:]); rest != "" {
+				return rest, true
+			}
+		}
+	}
+	return "", false
+}
+
 // cutBylinePrefix drops a byline's prefix from the front of a name
 // ("Posted By: Ann", "Written by Ann"), in any case; a one-word prefix
 // needs its colon ("Di Maria" is a name).
@@ -558,7 +573,10 @@ func (p *textPass) saysClock(s string) bool {
 	toks := strings.Fields(s)
 	for k, t := range toks {
 		w := strings.ToLower(strings.Trim(t, ".,()[]"))
-		if p.relativeTime(toks, k) || strings.Contains(t, ":") && hasDigit(t) || k > 0 && startsWithDigit(toks[k-1]) && (w == "am" || w == "pm" || w == "a.m" || w == "p.m" || w == "uhr" || w == "h") {
+		// (A word that ends a time after a number: "5 PM", "18 Uhr"; the
+		// pack's time_ends.)
+		if p.relativeTime(toks, k) || strings.Contains(t, ":") && hasDigit(t) ||
+			k > 0 && startsWithDigit(toks[k-1]) && !startsWithDigit(t) && p.set.HasWord(rules.WordsTimeEnds, w) {
 			return true
 		}
 	}
@@ -625,11 +643,8 @@ func (p *textPass) nameAbove(i int) (int, string) {
 		return -1, ""
 	}
 	l := &p.lines[j]
-	lower := strings.ToLower(l.norm)
-	for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
-		if rest, ok := strings.CutPrefix(lower, pre+" "); ok && l.words <= 5 && rest != "" {
-			return j, strings.TrimSpace(l.norm[len(l.norm)-len(rest):])
-		}
+	if rest, ok := p.afterBylinePrefix(l.norm); ok && l.words <= 5 {
+		return j, rest
 	}
 	if j == i-1 && l.words <= 4 && strings.ContainsFunc(l.norm, unicode.IsLetter) && (!l.terminal || endsWithInitial(l.norm)) &&
 		!strings.ContainsAny(l.norm, ":|") && !p.mentionsComments(l.norm) {
@@ -666,12 +681,8 @@ func (p *textPass) nameBelow(i int) (int, string) {
 			name = name[:k]
 		}
 	}
-	low := strings.ToLower(name)
-	for _, pre := range p.set.Words(rules.WordsBylinePrefixes) {
-		if rest, ok := strings.CutPrefix(low, pre+" "); ok && rest != "" {
-			name = name[len(name)-len(rest):]
-			break
-		}
+	if rest, ok := p.afterBylinePrefix(name); ok {
+		name = rest
 	}
 	if !strings.ContainsFunc(name, unicode.IsLetter) || !p.nameLike(name) || strings.ContainsAny(name[len(name)-1:], ".!?:") {
 		return -1, ""

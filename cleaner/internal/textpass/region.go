@@ -685,16 +685,6 @@ const (
 	spacedCard          // in a list of cards a line a block
 )
 
-// numbered reports whether a line is a numbered list item ("1. He does
-// the shopping.", "2) Mix the flour").
-func numbered(s string) bool {
-	i := 0
-	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
-}
-
 // minSpacedCards is how many snippet and headline pairs a list of cards
 // printed one line a block holds.
 const minSpacedCards = 4
@@ -702,14 +692,14 @@ const minSpacedCards = 4
 // spacedCards marks the prose lines of teaser cards printed with a blank
 // line between every line: a run of one-line blocks where a snippet
 // (seventeen to fifty words, or prose) and a headline (five to sixteen
-// words, ending no sentence) take turns, minSpacedCards of each at least. An article's
-// subheadings are shorter than a headline, and its paragraphs longer than
-// a snippet.
+// words, ending no sentence) take turns, minSpacedCards of each at
+// least. An article's subheadings are shorter than a headline, and its
+// paragraphs longer than a snippet.
 func (p dumpPage) spacedCards(card []cardKind) {
 	kind := func(k int) byte {
 		l := &p.lines[k]
 		switch {
-		case isBullet(l.norm) || numbered(l.norm) || l.para != 0:
+		case isListItem(l.norm) || l.para != 0:
 			return 0
 		case (l.prose || l.words > 16) && l.words <= 50:
 			return 'p' // (a caption cut short is a snippet too)

@@ -24,7 +24,7 @@ func TestHasSentenceBreak(t *testing.T) {
 	}
 }
 
-func TestNumbered(t *testing.T) {
+func TestIsListItemNumbered(t *testing.T) {
 	tests := []struct {
 		in   string
 		want bool
@@ -37,8 +37,8 @@ func TestNumbered(t *testing.T) {
 		{"", false},
 	}
 	for _, tt := range tests {
-		if got := numbered(tt.in); got != tt.want {
-			t.Errorf("numbered(%q) = %v, want %v", tt.in, got, tt.want)
+		if got := isListItem(tt.in); got != tt.want {
+			t.Errorf("isListItem(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
