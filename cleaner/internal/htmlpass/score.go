@@ -82,21 +82,12 @@ func (h *htmlDoc) classWeight(n *html.Node) float64 {
 	return w
 }
 
-// hasClassWord reports whether a class or id value holds one of words as
-// a word of its own or the start of one ("sidebar" in "sidebars-left",
-// "comment" in "CommentList"; "rail" is not in "trailer"). A word written
-// with a hyphen ("-ad-", "com-") is looked for as written.
-func hasClassWord(value string, words []string) bool {
-	set := map[string]bool{}
-	for _, w := range words {
-		set[w] = true
-	}
-	v := newClassVocab(words, func(w string) bool { return set[w] })
-	return v.in(strings.ToLower(value), splitClassWords(value))
-}
-
-// classVocab is a word list as hasClassWord reads it, ready for many
-// elements: the words written with a hyphen, and a lookup of the others.
+// classVocab is a word list read in class and id values, ready for many
+// elements: a value holds one of the words as a word of its own or the
+// start of one ("sidebar" in "sidebars-left", "comment" in "CommentList";
+// "rail" is not in "trailer"); a word written with a hyphen ("-ad-",
+// "com-") is looked for as written. It keeps the words written with a
+// hyphen, and a lookup of the others.
 type classVocab struct {
 	literal        []string
 	has            func(string) bool
@@ -155,8 +146,9 @@ func (h *htmlDoc) vocab(name string) classVocab {
 	return v
 }
 
-// classHas reports whether a class or id value holds a word of the pack's
-// list name (see hasClassWord).
+// classHas reports, for each of the pack's word lists names, whether a
+// class or id value holds one of its words (see classVocab). The answer
+// is reused by the next call.
 func (h *htmlDoc) classHas(value string, names ...string) []bool {
 	out := h.hits[:0]
 	lower, toks := strings.ToLower(value), splitClassWords(value)

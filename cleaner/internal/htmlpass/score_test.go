@@ -32,6 +32,17 @@ func TestScoredWrapper(t *testing.T) {
 	}
 }
 
+// hasClassWord reports whether a class or id value holds one of words
+// (see classVocab).
+func hasClassWord(value string, words []string) bool {
+	set := map[string]bool{}
+	for _, w := range words {
+		set[w] = true
+	}
+	v := newClassVocab(words, func(w string) bool { return set[w] })
+	return v.in(strings.ToLower(value), splitClassWords(value))
+}
+
 func TestHasClassWord(t *testing.T) {
 	words := []string{"rail", "sidebar", "comment", "-ad-"}
 	for _, tc := range []struct {
