@@ -581,16 +581,8 @@ func (p threadReader) ownLine(i int) bool {
 	if r == nil {
 		return false
 	}
-	if r.Kind == rules.KindPhrase {
-		for _, k := range p.set.MatchPhrase(p.lines[i].norm) {
-			if p.set.Rules()[k] == r {
-				return true
-			}
-		}
-		return false
-	}
-	_, ok := r.Match(p.lines[i].norm)
-	return ok
+	m, _ := p.match(i, func(x *rules.Rule) bool { return x == r })
+	return m != nil
 }
 
 // signedBelow reports whether a thread's headers sign the comments above
