@@ -167,7 +167,7 @@ func (c *Cues) Met(text string) bool {
 	lower := strings.ToLower(text)
 	n := 0
 	for _, w := range c.lower {
-		if containsWord(lower, w) {
+		if ContainsWord(lower, w) {
 			if n++; n >= c.Min {
 				return true
 			}
@@ -176,9 +176,9 @@ func (c *Cues) Met(text string) bool {
 	return false
 }
 
-// containsWord reports whether w occurs in s with no letter or digit
-// right before or after it.
-func containsWord(s, w string) bool {
+// ContainsWord reports whether w occurs in s as a word: with no letter or
+// digit right before or after it.
+func ContainsWord(s, w string) bool {
 	for from := 0; ; {
 		i := strings.Index(s[from:], w)
 		if i < 0 {

@@ -343,7 +343,7 @@ func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 		if words := contentWords(l.norm); len(words) >= 2 {
 			shared := 0
 			for w := range words {
-				if hasWord(article, w) {
+				if rules.ContainsWord(article, w) {
 					shared++
 				}
 			}
@@ -438,24 +438,6 @@ func digitShare(s string) float64 {
 		return 1
 	}
 	return float64(digits) / float64(digits+letters)
-}
-
-// hasWord reports whether text holds w as a whole word (not inside a
-// longer run of letters).
-func hasWord(text, w string) bool {
-	for off := 0; ; {
-		k := strings.Index(text[off:], w)
-		if k < 0 {
-			return false
-		}
-		at, end := off+k, off+k+len(w)
-		before, _ := utf8.DecodeLastRuneInString(text[:at])
-		after, _ := utf8.DecodeRuneInString(text[end:])
-		if (at == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
-			return true
-		}
-		off = at + 1
-	}
 }
 
 // contentWords are the lower-case words of four letters or more.
