@@ -102,7 +102,9 @@ func (w *blockWalker) enter(n *html.Node) bool {
 	case atom.Pre:
 		w.inPre++
 	case atom.A:
-		w.linkDepth++
+		if isLink(n) {
+			w.linkDepth++
+		}
 		if w.markdown {
 			w.linkStarts = append(w.linkStarts, len(w.md))
 			w.hrefs = append(w.hrefs, attr(n, "href"))
@@ -122,7 +124,9 @@ func (w *blockWalker) exit(n *html.Node) {
 	case atom.Pre:
 		w.inPre--
 	case atom.A:
-		w.linkDepth--
+		if isLink(n) {
+			w.linkDepth--
+		}
 		w.closeLink()
 	case atom.Strong, atom.B, atom.Em, atom.I:
 		w.closeEmphasis(n)

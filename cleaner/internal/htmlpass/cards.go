@@ -5,7 +5,6 @@ import (
 
 	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Teaser cards inside the article: a list of stories set among (or after)
@@ -130,7 +129,7 @@ func (h *htmlDoc) isCard(n *html.Node) bool {
 	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if x.Type == html.ElementNode && x.DataAtom == atom.A {
+		if isLink(x) {
 			t := subtreeText(x)
 			linked += countLetters(t)
 			if len(strings.Fields(t)) >= 3 {

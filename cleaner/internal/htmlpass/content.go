@@ -183,7 +183,7 @@ func linkLetters(n *html.Node) int {
 	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if x.Type == html.ElementNode && x.DataAtom == atom.A {
+		if isLink(x) {
 			k += countLetters(subtreeText(x))
 			continue
 		}

@@ -407,6 +407,27 @@ func isBlock(n *html.Node) bool {
 	return false
 }
 
+// isLink reports whether n is a link: an <a>, unless it is an anchor
+// named as a place in the page (<a name>, with no href). Left open
+// (<a name="top"/>), such an anchor makes the parser wrap the rest of the
+// page in it, and that is no link text. An <a> without an href but with
+// a script (onclick) is still a link to its reader.
+func isLink(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.A {
+		return false
+	}
+	named := false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "href":
+			return true
+		case "name":
+			named = true
+		}
+	}
+	return !named
+}
+
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {

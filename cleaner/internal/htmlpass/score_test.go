@@ -128,3 +128,25 @@ func nodesByID(t *testing.T, markup string) map[string]*html.Node {
 	walk(doc)
 	return byID
 }
+
+// TestIsLink checks what counts as link text: an <a> with an href or a
+// script, not an anchor that only names a place in the page.
+func TestIsLink(t *testing.T) {
+	for _, tc := range []struct {
+		markup string
+		want   bool
+	}{
+		{`<a id="x" href="/story">story</a>`, true},
+		{`<a id="x" href="">story</a>`, true},
+		{`<a id="x" onclick="go(1)">story</a>`, true},
+		{`<a id="x" class="share">Share</a>`, true},
+		{`<a id="x" name="top">the rest of the page</a>`, false},
+		{`<a id="x" name="top" href="#top">top</a>`, true},
+		{`<span id="x">no link</span>`, false},
+	} {
+		n := nodesByID(t, tc.markup)["x"]
+		if got := isLink(n); got != tc.want {
+			t.Errorf("isLink(%s) = %v, want %v", tc.markup, got, tc.want)
+		}
+	}
+}
