@@ -214,6 +214,8 @@ const (
 	narrowShare = 0.7  // a container with less of the page's prose is one part of it
 	wholeShare  = 0.7  // an ancestor with this much holds the page's text
 	wholeLinks  = 0.25 // and no more of its letters in links
+
+	minHeadlineWords = 3 // a link of fewer words is a menu's, no teaser's headline
 )
 
 // holdingProse is the ancestor of the container to take instead of it
@@ -247,9 +249,11 @@ func (sc scoring) holdingProse(top *html.Node, topScore float64, nodes []*html.N
 	return nil
 }
 
-// linkHeaded reports whether a quarter or more of the blocks that a holds
+// linkHeaded reports whether half or more of the blocks that a holds
 // beside nodes are mostly link text: the headlines of a list of teasers
-// between their snippets, not a report's items.
+// between their snippets, not a report's items. Links of a word or two
+// (a menu, a section's table of contents) are no headlines and are not
+// counted.
 func (h *htmlDoc) linkHeaded(a *html.Node, nodes []*html.Node) bool {
 	total, linky := 0, 0
 	for _, b := range h.blocks {
@@ -266,10 +270,13 @@ func (h *htmlDoc) linkHeaded(a *html.Node, nodes []*html.Node) bool {
 		if inside {
 			continue
 		}
-		total++
 		if b.linkChars*2 > b.chars {
+			if len(strings.Fields(b.text)) < minHeadlineWords {
+				continue
+			}
 			linky++
 		}
+		total++
 	}
 	return linky*2 >= total
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnow-text/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -148,5 +149,45 @@ func TestIsLink(t *testing.T) {
 		if got := isLink(n); got != tc.want {
 			t.Errorf("isLink(%s) = %v, want %v", tc.markup, got, tc.want)
 		}
+	}
+}
+
+// TestLinkHeaded checks the guard that keeps a container from widening
+// over a list of teasers: headlines of several words between snippets
+// are a list; a section's table of contents of one-word links is not.
+func TestLinkHeaded(t *testing.T) {
+	set, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const snippet = `<p>A paragraph of a few sentences, long enough to read as prose in any page.</p>`
+	for _, tc := range []struct {
+		name, markup string
+		want         bool
+	}{
+		{"teasers", `<div id="a"><div id="top">` + snippet + `</div>
+<h3><a href="/1">Council votes to close the old bridge</a></h3>` + snippet + `
+<h3><a href="/2">School year to start a week later</a></h3>` + snippet + `</div>`, true},
+		{"section contents", `<div id="a"><div id="top">` + snippet + `</div>
+<p><a href="#m">Methods</a></p><p><a href="#r">Results</a></p><p><a href="#c">Conclusions</a></p>` + snippet + snippet + `</div>`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h, err := parse(set, "<html><body>"+tc.markup+"</body></html>", false, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var a, top *html.Node
+			for n := range h.root.Descendants() {
+				switch attr(n, "id") {
+				case "a":
+					a = n
+				case "top":
+					top = n
+				}
+			}
+			if got := h.linkHeaded(a, []*html.Node{top}); got != tc.want {
+				t.Errorf("linkHeaded = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
