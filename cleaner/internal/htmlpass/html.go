@@ -655,7 +655,7 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	total, links := 0, 0
 	for _, b := range kept {
 		total += b.chars
-		if isLinkBlock(b) && !inTable(b.node) {
+		if isLinkBlock(b) && !dataCell(b.node) {
 			links += b.chars
 		}
 	}
@@ -676,13 +676,26 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	}
 	out := kept[:0]
 	for i, b := range kept {
-		if (i < first || i > last) && isLinkBlock(b) && !inTable(b.node) {
+		if (i < first || i > last) && isLinkBlock(b) && !dataCell(b.node) {
 			h.marks = append(h.marks, mark{node: b.node, rule: r, text: b.text})
 			continue
 		}
 		out = append(out, b)
 	}
 	return out
+}
+
+// dataCell reports whether the block element n is a table's cell, or
+// inside a cell that holds no other blocks: the cell of a data table. A
+// paragraph or list in a cell that holds other blocks is a page laid out
+// with a table, and is judged as if there were none.
+func dataCell(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Td || a.DataAtom == atom.Th {
+			return a == n
+		}
+	}
+	return false
 }
 
 // inTable reports whether n is a table's cell or inside one.
