@@ -70,7 +70,9 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 			continue
 		}
 		nonBlank++
-		if strings.Contains(line, "   ") || strings.ContainsAny(line, "\t\u00a0") {
+		// (strings.Contains for the no-break space: ContainsAny with a
+		// rune beyond ASCII in its set decodes every rune of the line.)
+		if strings.Contains(line, "   ") || strings.IndexByte(line, '\t') >= 0 || strings.Contains(line, "\u00a0") {
 			gapped++
 		}
 	}
