@@ -18,6 +18,7 @@ type line struct {
 	words      int
 	terminal   bool // ends like a sentence
 	prose      bool // long enough and sentence-like: a paragraph of article text
+	icon       bool // an item of a list whose bullet is an image (markIconItems)
 }
 
 func (l *line) blank() bool { return l.norm == "" }
@@ -50,7 +51,11 @@ func isProse(norm string, words int, terminal bool) bool {
 // normalLine is the normal form a line is matched in: normalised space
 // and punctuation, without reference marks, glued words or decoration.
 func normalLine(raw string) string {
-	return undecorate(unglue(stripRefs(rules.Normalize(raw))))
+	n := stripRefs(rules.Normalize(raw))
+	if iconGlued(raw) {
+		n = stripIcon(n)
+	}
+	return undecorate(unglue(n))
 }
 
 // proseWords is words as isProse weighs them: in Chinese and Japanese,
@@ -224,6 +229,78 @@ func unglue(s string) string {
 		return s
 	}
 	return strings.Join(fields, " ")
+}
+
+// maxIconLabel is the longest image placeholder stripIcon takes off.
+const maxIconLabel = 20
+
+// iconGlued reports whether a raw line opens with a bracket that is not
+// set apart from the text after it by a gap: an image placeholder that
+// goes with its line (stripIcon), not a spacer in a layout's cell.
+func iconGlued(raw string) bool {
+	t := strings.TrimLeft(raw, " \t")
+	if t == "" || t[0] != '[' {
+		return false
+	}
+	k := strings.IndexByte(t, ']')
+	return k > 0 && !strings.HasPrefix(t[k+1:], "  ") && !strings.HasPrefix(t[k+1:], " \t") && !strings.HasPrefix(t[k+1:], "\t")
+}
+
+// stripIcon removes the image placeholder a text browser prints before a
+// link or a button's label ("[facebook-l]Post to Facebook", "[comments]
+// SEE COMMENTS", "[*] Remember me": an icon's file name or alt text, one
+// word in brackets) from a normalised line's matching form, so that the
+// rules read the label. A line that is only the placeholder keeps it.
+func stripIcon(s string) string {
+	if len(s) < 4 || s[0] != '[' {
+		return s
+	}
+	k := strings.IndexByte(s, ']')
+	if k < 2 || k > maxIconLabel+1 || strings.ContainsAny(s[1:k], " [") || strings.Trim(s[1:k], "0123456789") == "" {
+		return s // no label, or a footnote's number ("[1] Smith, J. …")
+	}
+	rest := strings.TrimLeft(s[k+1:], " ")
+	if !strings.ContainsFunc(rest, unicode.IsLetter) {
+		return s
+	}
+	return rest
+}
+
+// iconLabel is the image placeholder stripIcon takes off the start of a
+// normalised line, or "".
+func iconLabel(s string) string {
+	if rest := stripIcon(s); len(rest) < len(s) {
+		return strings.TrimSpace(s[:len(s)-len(rest)])
+	}
+	return ""
+}
+
+// markIconItems marks the lines that open with an image placeholder that
+// opens another line of the text too ("[ctnt_icon_] …" before each of a
+// list of comment excerpts): the icon is the list's bullet, and the lines
+// are its items, no prose of the article, however long. A placeholder
+// before one paragraph is an image in the article.
+func (p *textPass) markIconItems(spans [][2]int) {
+	var labels map[int]string
+	count := map[string]int{}
+	for i, sp := range spans {
+		raw := p.text[sp[0]:sp[1]]
+		if !iconGlued(raw) {
+			continue
+		}
+		if lab := iconLabel(stripRefs(rules.Normalize(raw))); lab != "" {
+			if labels == nil {
+				labels = map[int]string{}
+			}
+			labels[i] = lab
+			count[lab]++
+		}
+	}
+	for i, lab := range labels {
+		if count[lab] >= 2 {
+			p.lines[i].icon, p.lines[i].prose = true, false
+		}
+	}
 }
 
 // stripRefs removes the link numbers lynx puts before links ("[16]Facebook")

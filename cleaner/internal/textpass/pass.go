@@ -88,6 +88,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		l.prose = isProse(l.norm, proseWords(l.words, p.unspaced), l.terminal) && (l.terminal || !repeated(l.norm))
 	}
 	p.markWrapped()
+	p.markIconItems(spans)
 	p.labels = make([]label, len(spans))
 	return p
 }

@@ -1,0 +1,39 @@
+package textpass
+
+import "testing"
+
+// TestIconMatchingForm checks that an image placeholder glued to a line's
+// label is left out of the line's matching form, and that a spacer set
+// apart from the text, a footnote number and a line of only a
+// placeholder are not.
+func TestIconMatchingForm(t *testing.T) {
+	for _, tc := range []struct{ raw, want string }{
+		{"[facebook-l]Post to Facebook", "Post to Facebook"},
+		{"[comments] SEE COMMENTS", "SEE COMMENTS"},
+		{"  [*] Remember me", "Remember me"},
+		{"[dot]                 We're sorry - the page could not be found.", "[dot] We're sorry - the page could not be found."},
+		{"[bdnmain]", "[bdnmain]"},
+		{"[1] Smith, J. (2001). A study of sleep.", "[1] Smith, J. (2001). A study of sleep."},
+		{"[a very long label of many words] text", "[a very long label of many words] text"},
+	} {
+		if got := normalLine(tc.raw); got != tc.want {
+			t.Errorf("normalLine(%q) = %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+}
+
+// TestIconItems checks that lines opened by the same image placeholder
+// are a list's items, not prose, and that an image before one paragraph
+// leaves the paragraph prose.
+func TestIconItems(t *testing.T) {
+	text := "[airguitar]It looks like the company is cashing in even more on its lucrative license with this new toy.\n" +
+		"\n" +
+		"[cmt_icon] Desmond, I know my politicians; they are nearly all in politics for themselves and their friends...\n" +
+		"[cmt_icon] For your record, I have never voted for them at a state election for as long as I remember...\n"
+	p := newTextPass(testSet(t), text, "en")
+	for i, want := range []bool{true, false, false, false} {
+		if got := p.lines[i].prose; got != want {
+			t.Errorf("line %d (%.30q): prose = %v, want %v", i, p.lines[i].norm, got, want)
+		}
+	}
+}
