@@ -524,6 +524,56 @@ func (p dumpPage) endAtComments(rg *region) {
 	}
 }
 
+// minProseBeforeBio is how many lines of article prose come before an
+// author's bio that ends a dump's article region.
+const minProseBeforeBio = 3
+
+// endAtBio ends a dump's article region at an author's bio (a line an
+// end rule that fills author_bio matches), once minProseBeforeBio lines
+// of article prose came before it: a bio closes its article, and the
+// teasers and lists a page prints after it would otherwise extend the
+// region.
+func (p dumpPage) endAtBio(rg *region) {
+	prose := 0
+	isBio := func(r *rules.Rule) bool { return r.Scope == rules.End && r.Field == rules.FieldAuthorBio }
+	for i := rg.start; i < rg.end; i++ {
+		if p.labelled(i) || p.lines[i].blank() {
+			continue
+		}
+		if prose >= minProseBeforeBio {
+			if r, _ := p.match(i, isBio); r != nil && p.proseAfter(i, rg.end) < prose && !p.nextIsProse(i, rg.end) {
+				rg.end = i
+				return
+			}
+		}
+		if p.lines[i].prose {
+			prose++
+		}
+	}
+}
+
+// proseAfter counts the unlabelled lines of prose in (i, end].
+func (p dumpPage) proseAfter(i, end int) int {
+	n := 0
+	for j := i + 1; j <= end; j++ {
+		if p.lines[j].prose && !p.labelled(j) {
+			n++
+		}
+	}
+	return n
+}
+
+// nextIsProse reports whether the next non-blank line after i, up to
+// end, is prose.
+func (p dumpPage) nextIsProse(i, end int) bool {
+	for j := i + 1; j <= end; j++ {
+		if !p.lines[j].blank() {
+			return p.lines[j].prose
+		}
+	}
+	return false
+}
+
 // labelOutside removes what a dump holds outside the article region and
 // that no rule, zone or thread took (the head window has had its chance:
 // what the head rules left there is chrome too). Reads: dump, rg, labels,

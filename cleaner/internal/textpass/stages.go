@@ -162,6 +162,7 @@ func labelTail(p *textPass) {
 	end := len(p.lines)
 	if p.dump {
 		dumpPage{p}.endAtComments(&p.rg)
+		dumpPage{p}.endAtBio(&p.rg)
 		end = p.rg.end + 1
 	}
 	p.last = p.prevAnchor(end)
