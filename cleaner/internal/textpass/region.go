@@ -524,6 +524,31 @@ func (p dumpPage) endAtComments(rg *region) {
 	}
 }
 
+// endAtRelated ends a dump's article region where a list of related
+// stories opens (a zone of the related category), once minProseBeforeBio
+// lines of article prose came before it and what comes after it is not
+// more of the article (fewer lines of prose, and not paragraphs; see
+// paragraphsAfter): the teasers' snippets would otherwise extend the
+// region past the article's end. A related box between the article's
+// paragraphs does not end it.
+func (p dumpPage) endAtRelated(rg *region) {
+	prose := 0
+	for i := rg.start; i < rg.end; i++ {
+		if z := p.zoneAt(i); z != nil && z.start == i && z.rule.Category == rules.Related && prose >= minProseBeforeBio &&
+			p.proseAfter(z.end-1, rg.end) < prose && !p.paragraphsAfter(z.end-1, rg.end) {
+			for j := i - 1; j >= rg.start; j-- {
+				if p.lines[j].prose && !p.labelled(j) {
+					rg.end = max(j, min(p.overIntroducedList(j), i-1))
+					return
+				}
+			}
+		}
+		if p.lines[i].prose && !p.labelled(i) {
+			prose++
+		}
+	}
+}
+
 // minProseBeforeBio is how many lines of article prose come before an
 // author's bio that ends a dump's article region.
 const minProseBeforeBio = 3
@@ -561,6 +586,29 @@ func (p dumpPage) proseAfter(i, end int) int {
 		}
 	}
 	return n
+}
+
+// paragraphsAfter reports whether the prose in (i, end] reads as an
+// article's paragraphs: most of its lines follow another line of prose
+// (blank lines between), where a list of teasers puts a headline before
+// each snippet.
+func (p dumpPage) paragraphsAfter(i, end int) bool {
+	n, runs := 0, 0
+	prev := false
+	for j := i + 1; j <= end; j++ {
+		l := &p.lines[j]
+		if l.blank() {
+			continue
+		}
+		if l.prose && !p.labelled(j) {
+			n++
+			if prev {
+				runs++
+			}
+		}
+		prev = l.prose
+	}
+	return n > 0 && runs*2 >= n
 }
 
 // nextIsProse reports whether the next non-blank line after i, up to

@@ -163,6 +163,7 @@ func labelTail(p *textPass) {
 	if p.dump {
 		dumpPage{p}.endAtComments(&p.rg)
 		dumpPage{p}.endAtBio(&p.rg)
+		dumpPage{p}.endAtRelated(&p.rg)
 		end = p.rg.end + 1
 	}
 	p.last = p.prevAnchor(end)
