@@ -594,19 +594,21 @@ func (p dumpPage) proseAfter(i, end int) int {
 // each snippet.
 func (p dumpPage) paragraphsAfter(i, end int) bool {
 	n, runs := 0, 0
-	prev := false
+	prev, prevNorm := false, ""
 	for j := i + 1; j <= end; j++ {
 		l := &p.lines[j]
-		if l.blank() {
-			continue
+		if l.blank() || l.norm == prevNorm {
+			continue // (a teaser's headline printed twice is one line)
 		}
-		if l.prose && !p.labelled(j) {
+		prevNorm = l.norm
+		text := l.prose && !p.labelled(j)
+		if text {
 			n++
 			if prev {
 				runs++
 			}
 		}
-		prev = l.prose
+		prev = text
 	}
 	return n > 0 && runs*2 >= n
 }
