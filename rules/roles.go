@@ -28,11 +28,12 @@ const (
 	IDOutsideColumn     = "site.outside-column"
 	IDRepeatedParagraph = "site.repeated-paragraph"
 	IDCommentPolicy     = "comments.policy"
+	IDCopyright         = "site.copyright"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDHTMLCards, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn, IDRepeatedParagraph, IDCommentPolicy}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDHTMLCards, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn, IDRepeatedParagraph, IDCommentPolicy, IDCopyright}
 
 // MacroDate names the pattern macro of a written date, which the code
 // looks for inside lines (Set.FindDate).

@@ -550,23 +550,37 @@ func (p dumpPage) endAtRelated(rg *region) {
 }
 
 // minProseBeforeBio is how many lines of article prose come before an
-// author's bio that ends a dump's article region.
+// author's bio or a page's copyright line that ends a dump's article
+// region.
 const minProseBeforeBio = 3
 
 // endAtBio ends a dump's article region at an author's bio (a line an
-// end rule that fills author_bio matches), once minProseBeforeBio lines
-// of article prose came before it: a bio closes its article, and the
-// teasers and lists a page prints after it would otherwise extend the
-// region.
+// end rule that fills author_bio matches) or before the page's copyright
+// line (one with a year), once minProseBeforeBio lines of article prose
+// came before it and less comes after it (and, after a bio, the next line
+// is no prose: a profile in the article reads like a bio): a bio closes its article, a copyright its page, and the teasers
+// and notices a page prints after them would otherwise extend the region.
 func (p dumpPage) endAtBio(rg *region) {
 	prose := 0
 	isBio := func(r *rules.Rule) bool { return r.Scope == rules.End && r.Field == rules.FieldAuthorBio }
+	closes := func(i int) bool { return prose >= minProseBeforeBio && p.proseAfter(i, rg.end) < prose }
 	for i := rg.start; i < rg.end; i++ {
-		if p.labelled(i) || p.lines[i].blank() {
+		if p.lines[i].blank() {
+			continue
+		}
+		if r := p.labels[i].rule; r != nil {
+			if r.ID == rules.IDCopyright && hasYear(p.lines[i].norm) && closes(i) {
+				for j := i - 1; j >= rg.start; j-- {
+					if p.lines[j].prose && !p.labelled(j) {
+						rg.end = j
+						return
+					}
+				}
+			}
 			continue
 		}
 		if prose >= minProseBeforeBio {
-			if r, _ := p.match(i, isBio); r != nil && p.proseAfter(i, rg.end) < prose && !p.nextIsProse(i, rg.end) {
+			if r, _ := p.match(i, isBio); r != nil && closes(i) && !p.nextIsProse(i, rg.end) {
 				rg.end = i
 				return
 			}
@@ -576,6 +590,20 @@ func (p dumpPage) endAtBio(rg *region) {
 		}
 	}
 }
+
+// hasYear reports whether s holds a year of four digits (19xx or 20xx)
+// standing alone.
+func hasYear(s string) bool {
+	for k := 0; k+4 <= len(s); k++ {
+		if (s[k] == '1' && s[k+1] == '9' || s[k] == '2' && s[k+1] == '0') && isDigitByte(s[k+2]) && isDigitByte(s[k+3]) &&
+			(k == 0 || !isDigitByte(s[k-1])) && (k+4 == len(s) || !isDigitByte(s[k+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // proseAfter counts the unlabelled lines of prose in (i, end].
 func (p dumpPage) proseAfter(i, end int) int {

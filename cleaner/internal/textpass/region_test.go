@@ -42,3 +42,20 @@ func TestIsListItemNumbered(t *testing.T) {
 		}
 	}
 }
+
+func TestHasYear(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"© 2024 The Courier. All rights reserved.", true},
+		{"Copyright 1998-2007 Example Ltd", true},
+		{"© Harbour Photo Agency", false},
+		{"Call 020 12345 678", false},
+		{"Item 120245", false},
+	} {
+		if got := hasYear(tc.s); got != tc.want {
+			t.Errorf("hasYear(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
