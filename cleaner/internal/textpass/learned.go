@@ -169,11 +169,16 @@ const placedLayout = "@, place"
 // placeSignature reads line i as a signature under a comment, as
 // newspapers print readers' views: a name, a comma and a place, two to
 // eight words without a number that end no sentence, under a line of the
-// comment's text and over a blank line.
+// comment's text and over a blank line; a dash may lead it ("- Louise,
+// Lancaster").
 func (p *textPass) placeSignature(i int) (string, bool) {
 	l := &p.lines[i]
-	if l.blank() || l.words < 2 || l.words > 8 || hasDigit(l.norm) || !strings.Contains(l.norm, ",") ||
-		strings.ContainsAny(l.norm, ":|") || strings.ContainsAny(l.norm[len(l.norm)-1:], ".!?") || isBullet(l.norm) {
+	if l.blank() {
+		return "", false
+	}
+	norm := signatureDash(l.norm)
+	if l.words < 2 || l.words > 8 || hasDigit(norm) || !strings.Contains(norm, ",") ||
+		strings.ContainsAny(norm, ":|") || strings.ContainsAny(norm[len(norm)-1:], ".!?") || isBullet(norm) {
 		return "", false
 	}
 	if i+1 < len(p.lines) && !p.lines[i+1].blank() {
@@ -186,9 +191,9 @@ func (p *textPass) placeSignature(i int) (string, bool) {
 	if above < 0 || p.lines[above].words < 3 || p.mentionsComments(p.lines[above].norm) {
 		return "", false
 	}
-	name, place, _ := strings.Cut(l.norm, ",")
+	name, place, _ := strings.Cut(norm, ",")
 	name = strings.TrimSpace(name)
-	if name == "" || !p.nameLike(name) || p.mentionsComments(l.norm) {
+	if name == "" || !p.nameLike(name) || p.mentionsComments(norm) {
 		return "", false
 	}
 	for _, part := range strings.Split(place, ",") {
@@ -197,6 +202,17 @@ func (p *textPass) placeSignature(i int) (string, bool) {
 		}
 	}
 	return name, true
+}
+
+// signatureDash is s without the dash that leads a signature ("- Ann,
+// Leeds", "— Ann, Leeds", "-- Ann"), or s.
+func signatureDash(s string) string {
+	for _, d := range []string{"-- ", "- ", "– ", "— "} {
+		if rest, ok := strings.CutPrefix(s, d); ok {
+			return rest
+		}
+	}
+	return s
 }
 
 // inlineLayout starts the shape of a learned header that the comment's

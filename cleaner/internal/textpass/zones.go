@@ -60,7 +60,7 @@ func findZones(p *textPass) {
 	}
 	var markers []int
 	for _, o := range opens {
-		if o.rule.Action == rules.StartThread {
+		if o.rule.Action == rules.StartThread && !p.declaresNone(o.line, o.rule, o.groups) {
 			markers = append(markers, o.line)
 		}
 	}
@@ -348,4 +348,15 @@ func stripListMarker(s string) string {
 		return strings.TrimSpace(s[i+1:])
 	}
 	return s
+}
+
+// declaresNone reports whether line i, which rule r matched with groups g
+// (nil: match again), declares that there are no comments ("Reader views
+// (0)"): such a line opens no thread for the headers under it.
+func (p *textPass) declaresNone(i int, r *rules.Rule, g rules.Groups) bool {
+	if g == nil {
+		_, g = p.match(i, func(x *rules.Rule) bool { return x == r })
+	}
+	n := strings.TrimSpace(g[rules.FieldCommentCount])
+	return n != "" && strings.Trim(n, "0") == ""
 }
