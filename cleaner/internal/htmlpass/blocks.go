@@ -65,6 +65,7 @@ type blockWalker struct {
 	unlikelyOpen  []*html.Node
 	inPre         int
 	linkDepth     int
+	ruled         bool // an <hr> came after the last block
 }
 
 // enter handles an element on the way in. It reports whether to walk
@@ -99,6 +100,8 @@ func (w *blockWalker) enter(n *html.Node) bool {
 		w.open(n)
 	}
 	switch n.DataAtom {
+	case atom.Hr:
+		w.ruled = true
 	case atom.Pre:
 		w.inPre++
 	case atom.A:
@@ -228,7 +231,8 @@ func (w *blockWalker) flush() {
 			}
 		}
 		if len(lines) > 0 {
-			b := hblock{node: w.node, text: strings.Join(lines, "\n"), chars: w.chars, linkChars: w.links, commas: w.commas, unlikely: w.unlikely}
+			b := hblock{node: w.node, text: strings.Join(lines, "\n"), chars: w.chars, linkChars: w.links, commas: w.commas, unlikely: w.unlikely, afterRule: w.ruled}
+			w.ruled = false
 			if w.markdown {
 				b.md = blockMarkdown(w.node, string(w.md), w.inPre > 0)
 			}

@@ -29,6 +29,7 @@ type hblock struct {
 	linkChars int    // of them, inside links
 	commas    int
 	unlikely  bool // inside an element whose class or id says boilerplate
+	afterRule bool // a drawn rule (<hr>) stands between it and the block before it
 }
 
 // mark is a subtree taken out of the page by a rule.
@@ -127,7 +128,7 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 	// The text stages on the blocks that remain: one line per line of a
 	// block, a blank line between blocks.
 	lines := blockLines(kept)
-	opts.Lang, opts.HTML, opts.KnownTitle = h.lang, true, h.meta.Title
+	opts.Lang, opts.HTML, opts.KnownTitle, opts.Hidden = h.lang, true, h.meta.Title, lines.hidden
 	fx, err := textpass.Fixpoint(ctx, set, lines.text, opts)
 	if err != nil {
 		return Page{}, err
@@ -143,6 +144,7 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 			h.marks = h.marks[:marks]
 			kept, in = h.blocks, nil
 			lines = blockLines(kept)
+			opts.Hidden = lines.hidden
 			if fx, err = textpass.Fixpoint(ctx, set, lines.text, opts); err != nil {
 				return Page{}, err
 			}
@@ -180,12 +182,27 @@ type flatBlocks struct {
 	lines []string
 	// span[b] is the lines [from, to) of block b.
 	span [][2]int
+	// hidden marks the lines that belong to no block (drawnRule).
+	hidden []bool
 }
+
+// drawnRule is the line that stands for an <hr> between blocks.
+const drawnRule = "────────"
 
 func blockLines(kept []hblock) flatBlocks {
 	var f flatBlocks
 	f.span = make([][2]int, len(kept))
 	for bi, b := range kept {
+		if b.afterRule && bi > 0 {
+			// The text stages see the rule a text browser draws (a
+			// thread's comments set off by <hr>); it belongs to no block
+			// and is hidden from the body.
+			for len(f.hidden) < len(f.lines) {
+				f.hidden = append(f.hidden, false)
+			}
+			f.lines = append(f.lines, drawnRule, "")
+			f.hidden = append(f.hidden, true, false)
+		}
 		f.span[bi][0] = len(f.lines)
 		for _, l := range strings.Split(b.text, "\n") {
 			if l = strings.TrimSpace(l); l != "" {
@@ -196,6 +213,11 @@ func blockLines(kept []hblock) flatBlocks {
 		f.lines = append(f.lines, "")
 	}
 	f.text = strings.Join(f.lines, "\n")
+	if f.hidden != nil {
+		for len(f.hidden) < len(f.lines) {
+			f.hidden = append(f.hidden, false)
+		}
+	}
 	return f
 }
 

@@ -32,6 +32,10 @@ type Options struct {
 	Keep map[rules.Category]bool
 	// Learned lines are removed wherever they occur; nil: none.
 	Learned Learned
+	// Hidden marks lines of the text (by index) that the first pass reads
+	// but that are never part of the body: what the HTML path adds to show
+	// the text stages the page's structure (a drawn rule for an <hr>).
+	Hidden []bool
 }
 
 // Fixed is what a fixpoint leaves: the lines of the text, which rule
@@ -47,6 +51,7 @@ type Fixed struct {
 	labels []label     // per line
 	cuts   map[int]cut // sentences cut off the end of kept lines
 
+	hidden    []bool      // lines never in the body (Options.Hidden)
 	work      string      // the text the passes read: text, or its column
 	workSpans [][2]int    // its lines (as many as Spans)
 	cells     [][2]int    // per line, the cell the passes read, in bytes from the line's start (nil: the whole line)
@@ -92,7 +97,7 @@ func (f *Fixed) SameRemoval(i, j int) bool { return f.labels[i] == f.labels[j] }
 // in other bytes than the text's: the kept text of line i is
 // [KeptStart(i), KeptEnd(i)), its line end the end of Spans[i].
 func (f *Fixed) Kept(emit func(i int, part LinePart)) {
-	keptLines(f.work, f.workSpans, f.labels, emit)
+	keptLines(f.work, f.workSpans, f.labels, f.hidden, emit)
 }
 
 // Cut reports the rule that cut sentences off the end of kept line i, or
@@ -121,6 +126,9 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 	lang := opts.Lang
 	spans := splitLines(text)
 	fx := Fixed{Spans: spans, work: text, workSpans: spans}
+	if len(opts.Hidden) == len(spans) {
+		fx.hidden = opts.Hidden
+	}
 	if !opts.HTML {
 		if v, ok := readColumns(text, spans); ok {
 			if r := set.Rule(rules.IDOutsideColumn); r != nil && !opts.Keep[r.Category] {
@@ -205,11 +213,11 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 		if !changed {
 			break
 		}
-		passText, mapping = assemble(text, spans, labels, cuts)
+		passText, mapping = assemble(text, spans, labels, cuts, fx.hidden)
 		assembled = true
 	}
 	if !assembled {
-		passText, _ = assemble(text, spans, labels, cuts)
+		passText, _ = assemble(text, spans, labels, cuts, fx.hidden)
 	}
 	fx.labels, fx.cuts, fx.Meta, fx.Body, fx.Lang = labels, cuts, meta, passText, lang
 	return fx, nil
@@ -217,11 +225,11 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 
 // assemble builds the body from the unlabelled lines and returns, for each
 // body line, the input line it is (-1 for a folded blank line).
-func assemble(text string, spans [][2]int, labels []label, cuts map[int]cut) (string, []int) {
+func assemble(text string, spans [][2]int, labels []label, cuts map[int]cut, hidden []bool) (string, []int) {
 	var b strings.Builder
 	b.Grow(len(text))
 	mapping := make([]int, 0, len(spans))
-	keptLines(text, spans, labels, func(i int, part LinePart) {
+	keptLines(text, spans, labels, hidden, func(i int, part LinePart) {
 		switch part {
 		case LineText:
 			b.WriteString(text[spans[i][0]:keptEnd(spans, cuts, i)])
@@ -245,14 +253,14 @@ const (
 )
 
 // keptLines walks what the body is made of, in order: the text of each
-// unlabelled non-blank line, then its newline; a run of blank lines
-// between kept lines becomes the newline of its first blank line alone.
-// Leading and trailing blank lines are left out.
-func keptLines(text string, spans [][2]int, labels []label, emit func(i int, part LinePart)) {
+// unlabelled non-blank line that is not hidden, then its newline; a run
+// of blank lines between kept lines becomes the newline of its first
+// blank line alone. Leading and trailing blank lines are left out.
+func keptLines(text string, spans [][2]int, labels []label, hidden []bool, emit func(i int, part LinePart)) {
 	started := false
 	pendingBlank := -1
 	for i, sp := range spans {
-		if labels[i].rule != nil {
+		if labels[i].rule != nil || hidden != nil && hidden[i] {
 			continue
 		}
 		if rules.IsBlank(text[sp[0]:sp[1]]) {

@@ -30,7 +30,7 @@ func TestKeptLines(t *testing.T) {
 		for _, i := range tc.removed {
 			labels[i] = label{rule: drop}
 		}
-		body, mapping := assemble(tc.text, spans, labels, nil)
+		body, mapping := assemble(tc.text, spans, labels, nil, nil)
 		if body != tc.want {
 			t.Errorf("%q minus %v: body %q, want %q", tc.text, tc.removed, body, tc.want)
 		}

@@ -153,7 +153,7 @@ func (p *textPass) nameAfterRule(i int) (string, bool) {
 			// The first comment follows the line that opens them, a
 			// heading ("Comments are now closed for this story"), not a
 			// post's footer that counts them ("Posted by Ann on … Comments: 0").
-			if j < i-1 && (ruleLine(a.norm) || a.words <= 8 && !hasDigit(a.norm) && p.mentionsComments(a.norm)) {
+			if j < i-1 && ruleLine(a.norm) || a.words <= 8 && !hasDigit(a.norm) && p.mentionsComments(a.norm) {
 				return l.norm, true
 			}
 			return "", false
