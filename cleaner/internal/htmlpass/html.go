@@ -151,6 +151,11 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 		}
 	}
 	doc.Merge(&h.meta, &fx.Meta)
+	if in != nil && (len(h.meta.Comments) == 0 || h.formOnly(h.meta.Comments)) {
+		if err := h.commentsAfter(ctx, kept, opts); err != nil {
+			return Page{}, err
+		}
+	}
 	h.meta.Language = h.lang
 	md := h.assemble(kept, lines, &fx)
 	if !markdown {
@@ -332,6 +337,115 @@ func parse(set *rules.Set, text string, markdown bool, ignored map[*rules.Rule]b
 	h.walk()
 	return h, nil
 }
+
+// commentsAfter reads the comments of a thread that the page prints
+// after the article, outside the container and in markup that no
+// comment rule names (flat runs of "Posted by: …" and text blocks): the
+// blocks after the article's last go through the text stages on their
+// own, and the comments they find are the page's. The blocks stay
+// removed as outside the article.
+// mentionsComments reports whether a short block of blocks talks of
+// comments (comment_talk): a thread has a heading, a count or a form
+// that does.
+func (h *htmlDoc) mentionsComments(blocks []hblock) bool {
+	words := h.set.Words(rules.WordsCommentTalk)
+	for _, b := range blocks {
+		if len(b.text) > maxCommentsLine {
+			continue
+		}
+		lower := strings.ToLower(b.text)
+		for _, w := range words {
+			if rules.ContainsWord(lower, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxCommentsLine is the longest block mentionsComments reads.
+const maxCommentsLine = 200
+
+// contextBlocks is how many of the article's last blocks commentsAfter
+// reads before the blocks after it.
+const contextBlocks = 5
+
+func (h *htmlDoc) commentsAfter(ctx context.Context, kept []hblock, opts textpass.Options) error {
+	if len(kept) == 0 {
+		return nil
+	}
+	last := h.order[kept[len(kept)-1].node]
+	var after []hblock
+	for _, b := range h.blocks {
+		if h.order[b.node] > last {
+			after = append(after, b)
+		}
+	}
+	if len(after) == 0 || !h.mentionsComments(after) {
+		return nil
+	}
+	// The article's last blocks go first, hidden: the stages look for a
+	// thread after an article.
+	lead := kept[max(0, len(kept)-contextBlocks):]
+	lines := blockLines(append(append([]hblock(nil), lead...), after...))
+	if lines.hidden == nil {
+		lines.hidden = make([]bool, len(lines.lines))
+	}
+	for i := 0; i < lines.span[len(lead)-1][1]; i++ {
+		lines.hidden[i] = true
+	}
+	opts.Hidden = lines.hidden
+	fx, err := textpass.Fixpoint(ctx, h.set, lines.text, opts)
+	if err != nil {
+		return err
+	}
+	if signed(fx.Meta.Comments) {
+		h.meta.Comments = fx.Meta.Comments
+		if h.meta.CommentCount == nil {
+			h.meta.CommentCount = fx.Meta.CommentCount
+		}
+	}
+	return nil
+}
+
+// signed reports whether one of comments names its author or its time.
+func signed(comments []doc.Comment) bool {
+	for _, c := range comments {
+		if c.Author != "" || c.Posted != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// formOnly reports whether comments are a comment form's text rather
+// than readers' comments: none is signed, and half or more are short
+// (a field's label) or state a rule of the comments ("… register now or
+// login", comment_notice_words).
+func (h *htmlDoc) formOnly(comments []doc.Comment) bool {
+	if signed(comments) {
+		return false
+	}
+	formy := 0
+	for _, c := range comments {
+		lower := strings.ToLower(c.Text)
+		notice := false
+		for _, w := range h.set.Words(rules.WordsCommentNotice) {
+			if rules.ContainsWord(lower, w) {
+				notice = true
+				break
+			}
+		}
+		if notice || rules.CountWords(c.Text) < minFormCommentWords {
+			formy++
+		}
+	}
+	return formy*2 >= len(comments)
+}
+
+// minFormCommentWords is the fewest words of a comment that formOnly
+// does not read as a form's label.
+const minFormCommentWords = 8
 
 // invisible elements hold no text a reader sees.
 func invisible(n *html.Node) bool {
