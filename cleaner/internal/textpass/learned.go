@@ -300,7 +300,7 @@ func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMa
 		return nil
 	}
 	for k, h := range hs {
-		if p.namesComments(h.start, anonymous, markers) || k == 0 && !anonymous && p.openedAbove(h.start, markers) {
+		if p.namesComments(h.start, anonymous, markers) || k == 0 && !anonymous && (p.openedAbove(h.start, markers) || p.widgetBelow(h)) {
 			switch last := hs[len(hs)-1]; {
 			case len(hs)-k >= minLearnedHeaders:
 			case len(hs)-k >= minFramedHeaders && !anonymous && p.commentsLineAfter(last.start+last.n, markers):
@@ -318,6 +318,24 @@ func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMa
 	}
 	return nil
 }
+
+// widgetBelow reports whether the line right under header h is a
+// comment's own button ("Report this comment", "Reply to comment"): a
+// short line that names the comments and holds no number (a post's
+// footer counts them, "Comments (3)").
+func (p *textPass) widgetBelow(h headerMatch) bool {
+	for j := h.start + h.n; j < len(p.lines) && j <= h.start+h.n+1; j++ {
+		l := &p.lines[j]
+		if l.blank() {
+			continue
+		}
+		return l.words <= maxWidgetWords && !hasDigit(l.norm) && p.mentionsComments(l.norm)
+	}
+	return false
+}
+
+// maxWidgetWords is the most words of a comment's button line.
+const maxWidgetWords = 5
 
 // maxSignedText is how many lines of a comment's text may stand between
 // the line that opens the comments and the header that signs it.

@@ -585,6 +585,17 @@ func (p threadReader) ownLine(i int) bool {
 	return m != nil
 }
 
+// widgetClosed reports whether a comment's button line (widgetBelow)
+// stands under every one of headers hs.
+func (p threadReader) widgetClosed(hs []headerMatch) bool {
+	for _, h := range hs {
+		if !p.widgetBelow(h) {
+			return false
+		}
+	}
+	return true
+}
+
 // signedBelow reports whether a thread's headers sign the comments above
 // them (a blog's "Posted by: Ann | date" under each comment), and where
 // the first comment's text starts: text stands between the line that
@@ -620,6 +631,19 @@ func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
 		if l.words >= 3 {
 			text = true
 		}
+	}
+	if from < 0 && p.widgetClosed(hs) {
+		// No line opens the comments, but a button under every header
+		// ("Report this comment") closes each: the first comment is the
+		// block right above the first header.
+		from = first.start
+		for from > 0 && p.lines[from-1].blank() {
+			from--
+		}
+		for from > 0 && !p.lines[from-1].blank() && !p.labelled(from-1) {
+			from--
+		}
+		text = from < first.start && from > p.first
 	}
 	if from < 0 || !text {
 		return false, 0
