@@ -44,6 +44,7 @@ const (
 	WordsNameJoiners    = "name_joiners"         // words between names in a byline ("and", "und")
 	WordsBylinePrefixes = "byline_prefixes"      // what a byline starts with ("By", "Von")
 	WordsNameParticles  = "name_particles"       // lower-case words inside names ("van", "de")
+	WordsPlaceJoiners   = "place_joiners"        // between a commenter's name and place ("of", "aus")
 	WordsHTMLPositive   = "html_positive"        // class and id words of article containers
 	WordsHTMLNegative   = "html_negative"        // class and id words of boilerplate
 	WordsHTMLUnlikely   = "html_unlikely"        // class and id words of elements never content
@@ -76,6 +77,6 @@ const (
 )
 
 // CodeWords lists the word lists the code reads.
-var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsHTMLPositive,
+var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsPlaceJoiners, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
 	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTASelf, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsCommentActions, WordsComment, WordsCommentState, WordsCommentTalk, WordsCommentActs, WordsCommentNotice}

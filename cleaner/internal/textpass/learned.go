@@ -520,6 +520,14 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 			b.WriteString(strings.ToLower(t))
 		}
 	}
+	if start >= 2 && start < firstTime && kinds[start-1] == 's' && kinds[start-2] == '*' &&
+		p.set.HasWord(rules.WordsPlaceJoiners, strings.ToLower(toks[start-1])) {
+		// "Ann Hale of Leeds 7:57am": the run before the time is the
+		// place; the name stands before it.
+		end = start - 1
+		for start = end; start > 0 && kinds[start-1] == '*'; start-- {
+		}
+	}
 	author := strings.Trim(strings.Join(toks[start:end], " "), ",;:-|")
 	if name, _, ok := strings.Cut(author, ","); ok {
 		author = name // "Ann Smith, Stannery Bridge": a name, then a place

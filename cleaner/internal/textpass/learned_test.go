@@ -160,3 +160,21 @@ func TestNameAfterRule(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderShapePlace checks that a learned header's author is the name
+// before a place joined to it ("of", "aus"), and that a name particle
+// ("de") joins no place.
+func TestHeaderShapePlace(t *testing.T) {
+	for _, tc := range []struct{ lang, in, want string }{
+		{"en", "Posted by: Ann Hale of Leeds 7:57am today", "Ann Hale"},
+		{"de", "Bernd aus Köln 12.06.2024 18:20", "Bernd"},
+		{"en", "Charles de Gaulle 7:57am January 08, 2008", "Charles de Gaulle"},
+		{"en", "Tom Reed 11:08pm January 08, 2008", "Tom Reed"},
+	} {
+		p := newTextPass(testSet(t), "", tc.lang)
+		_, g := p.headerShape(tc.in)
+		if got := g[rules.FieldAuthor]; got != tc.want {
+			t.Errorf("headerShape(%q) author = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

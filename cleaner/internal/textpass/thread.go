@@ -648,13 +648,14 @@ func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
 	if from < 0 || !text {
 		return false, 0
 	}
-	// After the last header: no comment's text.
+	// After the last header: no comment's text (a notice about the
+	// comments, "We welcome your comments on this story…", is none).
 	for i := last.start + last.n; i < len(p.lines); i++ {
 		l := &p.lines[i]
 		if l.blank() {
 			continue
 		}
-		if !p.labelled(i) && l.prose {
+		if !p.labelled(i) && l.prose && !p.mentionsComments(l.norm) {
 			return false, 0
 		}
 		break
