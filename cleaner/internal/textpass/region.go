@@ -525,7 +525,7 @@ func (p dumpPage) endAtComments(rg *region) {
 }
 
 // endAtRelated ends a dump's article region where a list of related
-// stories opens (a zone of the related category), once minProseBeforeBio
+// stories opens (a zone of the related category), once minProseBeforeEnd
 // lines of article prose came before it and what comes after it is not
 // more of the article (fewer lines of prose, and not paragraphs; see
 // paragraphsAfter): the teasers' snippets would otherwise extend the
@@ -534,7 +534,7 @@ func (p dumpPage) endAtComments(rg *region) {
 func (p dumpPage) endAtRelated(rg *region) {
 	prose := 0
 	for i := rg.start; i < rg.end; i++ {
-		if z := p.zoneAt(i); z != nil && z.start == i && z.rule.Category == rules.Related && prose >= minProseBeforeBio &&
+		if z := p.zoneAt(i); z != nil && z.start == i && z.rule.Category == rules.Related && prose >= minProseBeforeEnd &&
 			p.proseAfter(z.end-1, rg.end) < prose && !p.paragraphsAfter(z.end-1, rg.end) {
 			for j := i - 1; j >= rg.start; j-- {
 				if p.lines[j].prose && !p.labelled(j) {
@@ -549,21 +549,22 @@ func (p dumpPage) endAtRelated(rg *region) {
 	}
 }
 
-// minProseBeforeBio is how many lines of article prose come before an
-// author's bio or a page's copyright line that ends a dump's article
-// region.
-const minProseBeforeBio = 3
+// minProseBeforeEnd is how many lines of article prose come before a
+// line that ends a dump's article region (a bio, a copyright line, a
+// related list).
+const minProseBeforeEnd = 3
 
-// endAtBio ends a dump's article region at an author's bio (a line an
+// endAtClosing ends a dump's article region at an author's bio (a line an
 // end rule that fills author_bio matches) or before the page's copyright
-// line (one with a year), once minProseBeforeBio lines of article prose
+// line (one with a year), once minProseBeforeEnd lines of article prose
 // came before it and less comes after it (and, after a bio, the next line
-// is no prose: a profile in the article reads like a bio): a bio closes its article, a copyright its page, and the teasers
-// and notices a page prints after them would otherwise extend the region.
-func (p dumpPage) endAtBio(rg *region) {
+// is no prose: a profile in the article reads like a bio). A bio closes
+// its article, a copyright its page, and the teasers and notices a page
+// prints after them would otherwise extend the region.
+func (p dumpPage) endAtClosing(rg *region) {
 	prose := 0
 	isBio := func(r *rules.Rule) bool { return r.Scope == rules.End && r.Field == rules.FieldAuthorBio }
-	closes := func(i int) bool { return prose >= minProseBeforeBio && p.proseAfter(i, rg.end) < prose }
+	closes := func(i int) bool { return prose >= minProseBeforeEnd && p.proseAfter(i, rg.end) < prose }
 	for i := rg.start; i < rg.end; i++ {
 		if p.lines[i].blank() {
 			continue
@@ -579,7 +580,7 @@ func (p dumpPage) endAtBio(rg *region) {
 			}
 			continue
 		}
-		if prose >= minProseBeforeBio {
+		if prose >= minProseBeforeEnd {
 			if r, _ := p.match(i, isBio); r != nil && closes(i) && !p.nextIsProse(i, rg.end) {
 				rg.end = i
 				return

@@ -162,7 +162,7 @@ func labelTail(p *textPass) {
 	end := len(p.lines)
 	if p.dump {
 		dumpPage{p}.endAtComments(&p.rg)
-		dumpPage{p}.endAtBio(&p.rg)
+		dumpPage{p}.endAtClosing(&p.rg)
 		dumpPage{p}.endAtRelated(&p.rg)
 		end = p.rg.end + 1
 	}
