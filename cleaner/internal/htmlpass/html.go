@@ -202,9 +202,7 @@ func blockLines(kept []hblock) flatBlocks {
 			// The text stages see the rule a text browser draws (a
 			// thread's comments set off by <hr>); it belongs to no block
 			// and is hidden from the body.
-			for len(f.hidden) < len(f.lines) {
-				f.hidden = append(f.hidden, false)
-			}
+			f.hidden = padHidden(f.hidden, len(f.lines))
 			f.lines = append(f.lines, drawnRule, "")
 			f.hidden = append(f.hidden, true, false)
 		}
@@ -219,11 +217,14 @@ func blockLines(kept []hblock) flatBlocks {
 	}
 	f.text = strings.Join(f.lines, "\n")
 	if f.hidden != nil {
-		for len(f.hidden) < len(f.lines) {
-			f.hidden = append(f.hidden, false)
-		}
+		f.hidden = padHidden(f.hidden, len(f.lines))
 	}
 	return f
+}
+
+// padHidden is hidden with lines not hidden added up to n lines.
+func padHidden(hidden []bool, n int) []bool {
+	return append(hidden, make([]bool, n-len(hidden))...)
 }
 
 // assemble records what was removed, in document order (marked subtrees,
@@ -338,26 +339,25 @@ func parse(set *rules.Set, text string, markdown bool, ignored map[*rules.Rule]b
 	return h, nil
 }
 
-// commentsAfter reads the comments of a thread that the page prints
-// after the article, outside the container and in markup that no
-// comment rule names (flat runs of "Posted by: …" and text blocks): the
-// blocks after the article's last go through the text stages on their
-// own, and the comments they find are the page's. The blocks stay
-// removed as outside the article.
 // mentionsComments reports whether a short block of blocks talks of
 // comments (comment_talk): a thread has a heading, a count or a form
 // that does.
 func (h *htmlDoc) mentionsComments(blocks []hblock) bool {
-	words := h.set.Words(rules.WordsCommentTalk)
 	for _, b := range blocks {
-		if len(b.text) > maxCommentsLine {
-			continue
+		if len(b.text) <= maxCommentsLine && h.holdsWord(rules.WordsCommentTalk, b.text) {
+			return true
 		}
-		lower := strings.ToLower(b.text)
-		for _, w := range words {
-			if rules.ContainsWord(lower, w) {
-				return true
-			}
+	}
+	return false
+}
+
+// holdsWord reports whether text holds a word of the pack's list name,
+// as a word of its own (rules.ContainsWord), in any case.
+func (h *htmlDoc) holdsWord(name, text string) bool {
+	lower := strings.ToLower(text)
+	for _, w := range h.set.Words(name) {
+		if rules.ContainsWord(lower, w) {
+			return true
 		}
 	}
 	return false
@@ -370,6 +370,12 @@ const maxCommentsLine = 200
 // reads before the blocks after it.
 const contextBlocks = 5
 
+// commentsAfter reads the comments of a thread that the page prints
+// after the article, outside the container and in markup that no
+// comment rule names (flat runs of "Posted by: …" and text blocks): the
+// blocks after the article's last go through the text stages on their
+// own, and the comments they find are the page's. The blocks stay
+// removed as outside the article.
 func (h *htmlDoc) commentsAfter(ctx context.Context, kept []hblock, opts textpass.Options) error {
 	if len(kept) == 0 {
 		return nil
@@ -388,9 +394,7 @@ func (h *htmlDoc) commentsAfter(ctx context.Context, kept []hblock, opts textpas
 	// thread after an article.
 	lead := kept[max(0, len(kept)-contextBlocks):]
 	lines := blockLines(append(append([]hblock(nil), lead...), after...))
-	if lines.hidden == nil {
-		lines.hidden = make([]bool, len(lines.lines))
-	}
+	lines.hidden = padHidden(lines.hidden, len(lines.lines))
 	for i := 0; i < lines.span[len(lead)-1][1]; i++ {
 		lines.hidden[i] = true
 	}
@@ -428,15 +432,7 @@ func (h *htmlDoc) formOnly(comments []doc.Comment) bool {
 	}
 	formy := 0
 	for _, c := range comments {
-		lower := strings.ToLower(c.Text)
-		notice := false
-		for _, w := range h.set.Words(rules.WordsCommentNotice) {
-			if rules.ContainsWord(lower, w) {
-				notice = true
-				break
-			}
-		}
-		if notice || rules.CountWords(c.Text) < minFormCommentWords {
+		if rules.CountWords(c.Text) < minFormCommentWords || h.holdsWord(rules.WordsCommentNotice, c.Text) {
 			formy++
 		}
 	}
@@ -821,10 +817,10 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	return out
 }
 
-// dataCell reports whether the block element n is a table's cell, or
-// inside a cell that holds no other blocks: the cell of a data table. A
-// paragraph or list in a cell that holds other blocks is a page laid out
-// with a table, and is judged as if there were none.
+// dataCell reports whether the block element n is a table's cell itself
+// (the cell holds no other block): the cell of a data table. A paragraph
+// or list inside a cell is a page laid out with a table, and is judged
+// as if there were none.
 func dataCell(n *html.Node) bool {
 	for a := n; a != nil; a = a.Parent {
 		if a.DataAtom == atom.Td || a.DataAtom == atom.Th {

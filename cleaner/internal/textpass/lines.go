@@ -18,7 +18,6 @@ type line struct {
 	words      int
 	terminal   bool // ends like a sentence
 	prose      bool // long enough and sentence-like: a paragraph of article text
-	icon       bool // an item of a list whose bullet is an image (markIconItems)
 }
 
 func (l *line) blank() bool { return l.norm == "" }
@@ -275,10 +274,11 @@ func iconLabel(s string) string {
 	return ""
 }
 
-// markIconItems marks the lines that open with an image placeholder that
-// opens another line of the text too ("[ctnt_icon_] …" before each of a
-// list of comment excerpts): the icon is the list's bullet, and the lines
-// are its items, no prose of the article, however long. A placeholder
+// markIconItems marks as no prose the lines that open with an image
+// placeholder that opens another line of the text too ("[ctnt_icon_] …"
+// before each of a list of comment excerpts): the icon is the list's
+// bullet, and the lines are its items, no prose of the article, however
+// long. A placeholder
 // before one paragraph is an image in the article.
 func (p *textPass) markIconItems(spans [][2]int) {
 	var labels map[int]string
@@ -298,7 +298,7 @@ func (p *textPass) markIconItems(spans [][2]int) {
 	}
 	for i, lab := range labels {
 		if count[lab] >= 2 {
-			p.lines[i].icon, p.lines[i].prose = true, false
+			p.lines[i].prose = false
 		}
 	}
 }

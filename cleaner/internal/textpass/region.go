@@ -513,15 +513,23 @@ func (p dumpPage) endAtComments(rg *region) {
 		}
 		z := p.zoneAt(i)
 		opensComments := z != nil && z.start == i && (z.thread || z.rule.Action == rules.StartThread)
-		if opensComments && prose >= 2 {
-			for j := i - 1; j >= rg.start; j-- {
-				if p.lines[j].prose && !p.labelled(j) {
-					rg.end = max(j, min(p.overIntroducedList(j), i-1))
-					return
-				}
-			}
+		if opensComments && prose >= 2 && p.endBefore(rg, i) {
+			return
 		}
 	}
+}
+
+// endBefore ends region rg at the last line of article prose before line
+// i (and over the list it introduces, if any), and reports whether there
+// was one.
+func (p dumpPage) endBefore(rg *region, i int) bool {
+	for j := i - 1; j >= rg.start; j-- {
+		if p.lines[j].prose && !p.labelled(j) {
+			rg.end = max(j, min(p.overIntroducedList(j), i-1))
+			return true
+		}
+	}
+	return false
 }
 
 // endAtRelated ends a dump's article region where a list of related
@@ -535,13 +543,8 @@ func (p dumpPage) endAtRelated(rg *region) {
 	prose := 0
 	for i := rg.start; i < rg.end; i++ {
 		if z := p.zoneAt(i); z != nil && z.start == i && z.rule.Category == rules.Related && prose >= minProseBeforeEnd &&
-			p.proseAfter(z.end-1, rg.end) < prose && !p.paragraphsAfter(z.end-1, rg.end) {
-			for j := i - 1; j >= rg.start; j-- {
-				if p.lines[j].prose && !p.labelled(j) {
-					rg.end = max(j, min(p.overIntroducedList(j), i-1))
-					return
-				}
-			}
+			p.proseAfter(z.end-1, rg.end) < prose && !p.paragraphsAfter(z.end-1, rg.end) && p.endBefore(rg, i) {
+			return
 		}
 		if p.lines[i].prose && !p.labelled(i) {
 			prose++
@@ -570,13 +573,8 @@ func (p dumpPage) endAtClosing(rg *region) {
 			continue
 		}
 		if r := p.labels[i].rule; r != nil {
-			if r.ID == rules.IDCopyright && hasYear(p.lines[i].norm) && closes(i) {
-				for j := i - 1; j >= rg.start; j-- {
-					if p.lines[j].prose && !p.labelled(j) {
-						rg.end = j
-						return
-					}
-				}
+			if r.ID == rules.IDCopyright && hasYear(p.lines[i].norm) && closes(i) && p.endBefore(rg, i) {
+				return
 			}
 			continue
 		}
