@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -195,17 +194,19 @@ func binaryKind(raw []byte) string {
 		}
 	}
 	// By line; only a line with a control byte needs its characters
-	// counted.
-	for len(raw) > 0 {
-		end := bytes.IndexAny(raw, "\n\r")
-		if end < 0 {
+	// counted, so the scan jumps from one control byte to the next.
+	for {
+		c := indexControl(raw)
+		if c < 0 {
+			return ""
+		}
+		start := bytes.LastIndexAny(raw[:c], "\n\r") + 1
+		end := c + bytes.IndexAny(raw[c:], "\n\r")
+		if end < c {
 			end = len(raw)
 		}
-		line := raw[:end]
+		line := raw[start:end]
 		raw = raw[min(end+1, len(raw)):]
-		if !slices.ContainsFunc(line, isControl) {
-			continue
-		}
 		// Characters, not bytes: an invalid byte is one character (read
 		// as Windows-1252), and so is its UTF-8 in the body.
 		control, nul, n := 0, 0, 0
@@ -232,7 +233,17 @@ func binaryKind(raw []byte) string {
 		}
 		return "mostly control bytes"
 	}
-	return ""
+}
+
+// indexControl is the place of the first control byte in s (isControl),
+// or -1.
+func indexControl(s []byte) int {
+	for i, c := range s {
+		if (c < 0x20 || c == 0x7f) && isControl(c) {
+			return i
+		}
+	}
+	return -1
 }
 
 // isControl reports whether c is a control byte that text does not hold

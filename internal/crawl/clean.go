@@ -60,10 +60,10 @@ func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcom
 			ti = i
 		}
 	}
-	var text string
+	var text []byte
 	ok := ti >= 0 && len(fields[ti].raw) > 0 && fields[ti].raw[0] == '"'
 	if ok {
-		text, ok = unquote(fields[ti].raw)
+		text, ok = appendUnquoted(nil, fields[ti].raw)
 	}
 	if !ok {
 		what := "no field"
@@ -72,7 +72,7 @@ func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcom
 		}
 		return Outcome{Out: rec.Data, Warnings: []string{fmt.Sprintf("%s: %s %q; passed through unchanged", where, what, f.Text)}}
 	}
-	res, err := c.Clean(ctx, []byte(text))
+	res, err := c.Clean(ctx, text)
 	if err != nil {
 		return Outcome{Out: rec.Data, Err: fmt.Errorf("%s: %v; passed through unchanged", where, err)}
 	}
@@ -80,33 +80,39 @@ func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcom
 	for _, w := range res.Warnings {
 		o.Warnings = append(o.Warnings, where+": "+w)
 	}
-	body := cleaner.AppendJSONString(nil, res.Body)
-	meta := res.Meta.AppendJSON(nil)
-	fields[ti].raw = body
+	// The record is written in one buffer: the members in their order, the
+	// text field's value the body, the meta field's the metadata (added
+	// last when the record has none).
 	placed := false
-	for i := range fields {
-		if fields[i].key == f.Meta {
-			fields[i].raw = meta
-			placed = true
+	for _, fl := range fields {
+		placed = placed || fl.key == f.Meta
+	}
+	out := make([]byte, 0, len(rec.Data)+len(rec.Data)/2+512)
+	out = append(out, '{')
+	for i, fl := range fields {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = cleaner.AppendJSONString(out, fl.key)
+		out = append(out, ':')
+		switch {
+		case fl.key == f.Meta:
+			out = res.Meta.AppendJSON(out)
+		case i == ti:
+			out = cleaner.AppendJSONString(out, res.Body)
+		default:
+			out = append(out, fl.raw...)
 		}
 	}
 	if !placed {
-		fields = append(fields, field{f.Meta, meta})
-	}
-	var b bytes.Buffer
-	b.Grow(len(rec.Data) + len(meta))
-	b.WriteByte('{')
-	for i, fl := range fields {
-		if i > 0 {
-			b.WriteByte(',')
+		if len(fields) > 0 {
+			out = append(out, ',')
 		}
-		k, _ := MarshalNoEscape(fl.key)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(fl.raw)
+		out = cleaner.AppendJSONString(out, f.Meta)
+		out = append(out, ':')
+		out = res.Meta.AppendJSON(out)
 	}
-	b.WriteByte('}')
-	o.Out = b.Bytes()
+	o.Out = append(out, '}')
 	return o
 }
 

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -91,21 +93,130 @@ func skipValue(data []byte, i int) int {
 }
 
 // unquote decodes a JSON string as encoding/json does (invalid UTF-8
-// and lone surrogates as U+FFFD); ok is false for what it leaves to
-// encoding/json.
+// and lone surrogates as U+FFFD); ok is false for what is not a JSON
+// string.
 func unquote(raw []byte) (string, bool) {
+	b, ok := appendUnquoted(nil, raw)
+	return string(b), ok
+}
+
+// appendUnquoted appends the JSON string raw decoded as encoding/json
+// decodes it: invalid UTF-8 and lone surrogates become U+FFFD. ok is false
+// when raw is not a JSON string; dst is then as it was.
+func appendUnquoted(dst, raw []byte) ([]byte, bool) {
 	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
-		return "", false
+		return dst, false
 	}
-	body := raw[1 : len(raw)-1]
-	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
-		return string(body), true
+	keep := len(dst)
+	s := raw[1 : len(raw)-1]
+	for len(s) > 0 {
+		// A run without escapes is copied whole when it is valid UTF-8.
+		n := bytes.IndexByte(s, '\\')
+		if n < 0 {
+			n = len(s)
+		}
+		run := s[:n]
+		if bytes.IndexByte(run, '"') >= 0 || hasControl(run) {
+			return dst[:keep], false
+		}
+		if utf8.Valid(run) {
+			dst = append(dst, run...)
+		} else {
+			dst = appendValid(dst, run)
+		}
+		s = s[n:]
+		if len(s) == 0 {
+			break
+		}
+		// An escape.
+		if len(s) < 2 {
+			return dst[:keep], false
+		}
+		switch c := s[1]; c {
+		case '"', '\\', '/':
+			dst = append(dst, c)
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			r := hex4(s)
+			if r < 0 {
+				return dst[:keep], false
+			}
+			s = s[6:]
+			if utf16.IsSurrogate(r) {
+				// A pair is one character; anything else is U+FFFD and
+				// the next escape is read on its own.
+				if dec := utf16.DecodeRune(r, hex4(s)); dec != unicode.ReplacementChar {
+					r = dec
+					s = s[6:]
+				} else {
+					r = unicode.ReplacementChar
+				}
+			}
+			dst = utf8.AppendRune(dst, r)
+			continue
+		default:
+			return dst[:keep], false
+		}
+		s = s[2:]
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", false
+	return dst, true
+}
+
+// hex4 is the code unit of the \uXXXX escape that s starts with, or -1.
+func hex4(s []byte) rune {
+	if len(s) < 6 || s[0] != '\\' || s[1] != 'u' {
+		return -1
 	}
-	return s, true
+	var r rune
+	for _, c := range s[2:6] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
+
+// hasControl reports whether s holds a byte below 0x20, which a JSON
+// string may only hold escaped.
+func hasControl(s []byte) bool {
+	for _, c := range s {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
+}
+
+// appendValid appends s with each byte of an invalid UTF-8 sequence as
+// U+FFFD.
+func appendValid(dst, s []byte) []byte {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		if r == utf8.RuneError && size == 1 {
+			dst = utf8.AppendRune(dst, r)
+		} else {
+			dst = append(dst, s[:size]...)
+		}
+		s = s[size:]
+	}
+	return dst
 }
 
 // parseObjectSlow is parseObject by encoding/json's tokens.
