@@ -68,11 +68,20 @@ func labelAnywhere(p *textPass) {
 		if !p.mayMatch(i) {
 			continue
 		}
-		if r, g := p.match(i, anywhere); r != nil {
+		if r, g := p.match(i, anywhere); r != nil && !p.opensThread(i) {
 			p.setLabel(i, r, g, 0)
 		}
 	}
 	p.labelCreditedCaptions()
+}
+
+// opensThread reports whether line i is one a comment thread starts at
+// ("Have your say", "51 Comments"): such a line is left to the zones,
+// which know whether it is after the article, and is not taken by a rule
+// that matches anywhere.
+func (p *textPass) opensThread(i int) bool {
+	r, _ := p.match(i, func(r *rules.Rule) bool { return r.Action == rules.StartThread })
+	return r != nil
 }
 
 // maxCaptionWords is the most words of a caption known by its credit.
