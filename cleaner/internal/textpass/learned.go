@@ -452,8 +452,11 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 			kinds[k] = '#'
 			hasNumber = true
 			hasClock = hasClock || strings.ContainsAny(t, ":/") || strings.Count(t, ".") == 2
-		case p.timeWord(t), k > 0 && kinds[k-1] == '#' && timeZone(t):
-			// (A zone after a clock is the time's: "00:14 GMT".)
+		case p.timeWord(t) && (len(strings.Trim(t, ".,()[]")) > 1 || k > 0 && kinds[k-1] == '#'),
+			k > 0 && kinds[k-1] == '#' && timeZone(t):
+			// (A zone after a clock is the time's: "00:14 GMT"; so is a
+			// unit letter after a number, "3 h", but "Barak H" is a
+			// name.)
 			kinds[k] = '#'
 		case !strings.ContainsFunc(t, unicode.IsLetter):
 			kinds[k] = 'p'
@@ -524,6 +527,13 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		p.set.HasWord(rules.WordsPlaceJoiners, strings.ToLower(toks[start-1])) {
 		// "Ann Hale of Leeds 7:57am": the run before the time is the
 		// place; the name stands before it.
+		end = start - 1
+		for start = end; start > 0 && kinds[start-1] == '*'; start-- {
+		}
+	}
+	if start >= 2 && start < firstTime && isDashToken(toks[start-1]) && kinds[start-2] == '*' {
+		// "Barak H - Israel (12/19/2007 16:36)": the run before the
+		// time is the place; the name stands before the dash.
 		end = start - 1
 		for start = end; start > 0 && kinds[start-1] == '*'; start-- {
 		}
@@ -759,6 +769,9 @@ func startsWithDigit(t string) bool {
 	t = strings.TrimLeft(t, "([")
 	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
+
+// isDashToken reports whether t is a dash standing on its own.
+func isDashToken(t string) bool { return t == "-" || t == "–" || t == "—" }
 
 // relativeTime reports whether toks[k] is a relative time's unit after a
 // number ("2 hours ago", "vor 3 Tagen"): the packs' time_units.

@@ -162,14 +162,17 @@ func TestNameAfterRule(t *testing.T) {
 }
 
 // TestHeaderShapePlace checks that a learned header's author is the name
-// before a place joined to it ("of", "aus"), and that a name particle
-// ("de") joins no place.
+// before a place joined to it ("of", "aus", a dash), that a name particle
+// ("de") joins no place, and that an initial is no time unit.
 func TestHeaderShapePlace(t *testing.T) {
 	for _, tc := range []struct{ lang, in, want string }{
 		{"en", "Posted by: Ann Hale of Leeds 7:57am today", "Ann Hale"},
 		{"de", "Bernd aus Köln 12.06.2024 18:20", "Bernd"},
 		{"en", "Charles de Gaulle 7:57am January 08, 2008", "Charles de Gaulle"},
 		{"en", "Tom Reed 11:08pm January 08, 2008", "Tom Reed"},
+		{"en", "Barak H - Israel (12/19/2007 16:36)", "Barak H"},
+		{"en", "Abu Bakr - USA (12/19/2007 15:53)", "Abu Bakr"},
+		{"en", "Ann H 7:57am January 08, 2008", "Ann H"},
 	} {
 		p := newTextPass(testSet(t), "", tc.lang)
 		_, g := p.headerShape(tc.in)
