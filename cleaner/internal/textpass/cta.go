@@ -283,7 +283,8 @@ func (p *textPass) closingAsk(i int) *rules.Rule {
 // about commenting: a sentence talks about commenting (comment_talk), a
 // sentence speaks to the reader (cta_reader), opens by telling the reader
 // what to do (comment_acts) or states a rule of the comments
-// (comment_notice_words), and every sentence does one or the other. A
+// (comment_notice_words), and every sentence does one or the other (a
+// sentence of one or two words, "Thanks!", says nothing either way). A
 // quote, reported speech or a question is never one.
 func (p *textPass) commentPolicy(i int) *rules.Rule {
 	r := p.set.Rule(rules.IDCommentPolicy)
@@ -299,6 +300,9 @@ func (p *textPass) commentPolicy(i int) *rules.Rule {
 	talks, tells := false, false
 	for _, s := range splitSentences(l.norm) {
 		st := lowerWords(s)
+		if len(st) <= 2 {
+			continue // "Thanks!"
+		}
 		talk := p.anyPhrase(rules.WordsCommentTalk, st)
 		tell := p.anyPhrase(rules.WordsCTAReader, st) || p.set.PhraseAt(rules.WordsCommentActs, st, 0) > 0 || p.anyPhrase(rules.WordsCommentNotice, st)
 		if !talk && !tell {

@@ -73,6 +73,29 @@ func labelAnywhere(p *textPass) {
 		}
 	}
 	p.labelCreditedCaptions()
+	p.labelCommentNotices()
+}
+
+// labelCommentNotices takes the notice under an invitation to comment
+// ("Talkback here" over "Please post your comments using the above
+// link. …"): the paragraphs right below a line a comments rule took,
+// while each is a notice about commenting (commentPolicy).
+func (p *textPass) labelCommentNotices() {
+	for i := range p.lines {
+		if r := p.labels[i].rule; r == nil || r.Category != rules.Comments {
+			continue
+		}
+		for j := i + 1; j < len(p.lines) && !p.labelled(j); j++ {
+			if p.lines[j].blank() {
+				continue
+			}
+			r := p.commentPolicy(j)
+			if r == nil {
+				break
+			}
+			p.setLabel(j, r, nil, 0)
+		}
+	}
 }
 
 // opensThread reports whether line i is one a comment thread starts at
