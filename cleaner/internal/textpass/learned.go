@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnow-text/winnow/rules"
 )
@@ -226,7 +227,7 @@ const inlineLayout = "inline / "
 // words or more.
 func (p *textPass) inlineHeader(i int, r *rules.Rule) (headerMatch, bool) {
 	l := &p.lines[i]
-	if l.blank() || l.words < 6 || !hasDigit(l.norm) {
+	if l.blank() || l.words < 6 {
 		return headerMatch{}, false
 	}
 	if !isBullet(l.norm) && i > 0 && !p.lines[i-1].blank() {
@@ -235,6 +236,11 @@ func (p *textPass) inlineHeader(i int, r *rules.Rule) (headerMatch, bool) {
 		return headerMatch{}, false
 	}
 	pn := p.plainNorm(i)
+	if !earlyNumber(pn) {
+		// (Most lines: the whole line is split only when it may hold an
+		// entry.)
+		return headerMatch{}, false
+	}
 	toks := strings.Fields(pn)
 	first := -1
 	for k := 1; k < len(toks) && k < maxHeaderWords; k++ {
@@ -747,6 +753,32 @@ func endsWithInitial(s string) bool {
 	last := s[strings.LastIndexByte(s, ' ')+1:]
 	r := []rune(last)
 	return len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
+}
+
+// earlyNumber reports whether one of the words of s after its first and
+// before word maxHeaderWords starts with a digit (startsWithDigit): where
+// an inline header's time stands.
+func earlyNumber(s string) bool {
+	k := 0 // the word at s[i:], as strings.Fields counts them
+	for i := 0; i < len(s) && k < maxHeaderWords; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if k > 0 && startsWithDigit(s[i:]) {
+			return true
+		}
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		k++
+	}
+	return false
 }
 
 func hasDigit(s string) bool {

@@ -181,3 +181,25 @@ func TestHeaderShapePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlyNumber checks that earlyNumber finds a number among a line's
+// first words after the first, as inlineHeader reads them.
+func TestEarlyNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Nelson, Lagos 12:02 The plan is good", true},
+		{"Ann (3 hours ago) said so", true},
+		{"2024 was a year of floods and fires in the north", false},
+		{"one two three four five six seven eight nine ten eleven twelve 13", false},
+		{"one two three four five six seven eight nine ten eleven 12", true},
+		{"A\u00a0 1 b", true},
+		{"no numbers here at all", false},
+		{"", false},
+	} {
+		if got := earlyNumber(tc.in); got != tc.want {
+			t.Errorf("earlyNumber(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
