@@ -613,3 +613,71 @@ func (h *htmlDoc) commentCount(sec *html.Node, items []*html.Node) {
 		}
 	}
 }
+
+// sectionChrome reports whether a line of a comment is the comment
+// section's own text rather than a reader's: its heading, its count, a
+// notice, a form's label, an invitation (a rule of category comments that
+// reads neither a header nor a thread's buttons).
+func (h *htmlDoc) sectionChrome(line string) bool {
+	for _, i := range h.set.MatchPhrase(line) {
+		if r := h.set.Rules()[i]; r.Category == rules.Comments && r.Scope != rules.Thread {
+			return true
+		}
+	}
+	for _, r := range h.set.OfKind(rules.KindLine) {
+		if r.Category == rules.Comments && r.Scope != rules.Thread && r.Check(line) {
+			if _, ok := r.Match(line); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimSectionChrome takes the section's own lines ("Comments", "210
+// Comments", "Be the first to comment") off the start and the end of
+// each comment's text, reads the header the text then opens with ("Posted
+// by Ann - Tuesday, January 08, 2008"), and drops a comment that was
+// chrome alone (no text left, no author, no answer to it): a section of
+// chrome alone is no thread. The comments left are numbered again.
+func (h *htmlDoc) trimSectionChrome() {
+	cs := h.meta.Comments
+	if len(cs) == 0 {
+		return
+	}
+	answered := map[int]bool{}
+	for _, c := range cs {
+		answered[c.Parent] = true
+	}
+	ids := map[int]int{}
+	out := cs[:0:0]
+	for _, c := range cs {
+		lines := strings.Split(c.Text, "\n")
+		from, to := 0, len(lines)
+		for from < to && (strings.TrimSpace(lines[from]) == "" || h.sectionChrome(rules.Normalize(lines[from]))) {
+			from++
+		}
+		for to > from && (strings.TrimSpace(lines[to-1]) == "" || h.sectionChrome(rules.Normalize(lines[to-1]))) {
+			to--
+		}
+		trimmed := from > 0 || to < len(lines)
+		if trimmed {
+			c.Text = strings.Join(lines[from:to], "\n")
+			if c.Author == "" && c.Text != "" {
+				if kept := h.headerLines(&c, commentLines(c.Text)); c.Author != "" {
+					c.Text = strings.Join(kept, "\n\n")
+				}
+			}
+		}
+		if trimmed && c.Text == "" && c.Author == "" && !answered[c.ID] {
+			continue
+		}
+		ids[c.ID] = len(out) + 1
+		c.ID = len(out) + 1
+		out = append(out, c)
+	}
+	for i := range out {
+		out[i].Parent = ids[out[i].Parent]
+	}
+	h.meta.Comments = out
+}

@@ -156,6 +156,7 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 			return Page{}, err
 		}
 	}
+	h.trimSectionChrome()
 	h.meta.Language = h.lang
 	md := h.assemble(kept, lines, &fx)
 	if !markdown {
