@@ -300,7 +300,8 @@ func (p threadReader) parseThread() {
 			textTo = end
 		} else {
 			// The last comment ends where the page goes on with something
-			// else: a comment form, a footer.
+			// else: a comment form, a footer, a notice about commenting in
+			// a paragraph of its own.
 			for i := h.start + h.n; i < end; i++ {
 				if r, _ := p.match(i, inThread); r != nil {
 					continue
@@ -312,6 +313,16 @@ func (p threadReader) parseThread() {
 				if r, _ := p.match(i, outside); r != nil {
 					end = i
 					break
+				}
+				if p.lines[i-1].blank() {
+					if r := p.commentPolicy(i); r != nil {
+						// A paragraph of the section's own under the
+						// last comment ("You must be a registered
+						// member to post a comment.").
+						p.setLabel(i, r, nil, 0)
+						end = i
+						break
+					}
 				}
 			}
 			t.end = end
