@@ -605,7 +605,7 @@ func (h *htmlDoc) commentCount(sec *html.Node, items []*html.Node) {
 				continue
 			}
 			if g, ok := r.Match(l); ok && g[rules.FieldCommentCount] != "" {
-				if n, ok := textpass.ParseCount(g[rules.FieldCommentCount]); ok {
+				if n, ok := textpass.ParseCount(h.set, g[rules.FieldCommentCount]); ok {
 					h.meta.CommentCount = &n
 					return
 				}

@@ -123,7 +123,7 @@ func (f fieldFiller) set1(r *rules.Rule, field rules.Field, value string, groups
 	case rules.FieldRelated:
 		m.Related = append(m.Related, doc.Related{Title: value, URL: groups[rules.FieldLink]})
 	case rules.FieldCommentCount:
-		if n, ok := ParseCount(value); ok && m.CommentCount == nil {
+		if n, ok := ParseCount(f.set, value); ok && m.CommentCount == nil {
 			m.CommentCount = &n
 		}
 	}
@@ -183,8 +183,12 @@ func SplitAuthors(s string, joiners []string) []string {
 // countSeps drops the thousands separators of a declared count ("1,204").
 var countSeps = strings.NewReplacer(",", "", ".", "", " ", "")
 
-// ParseCount reads a declared count ("51", "1,204", "1 204").
-func ParseCount(s string) (int, bool) {
+// ParseCount reads a declared count ("51", "1,204", "1 204"; a word of
+// the pack's count_none, "No comments", is 0).
+func ParseCount(set *rules.Set, s string) (int, bool) {
+	if set.HasWord(rules.WordsCountNone, strings.ToLower(strings.TrimSpace(s))) {
+		return 0, true
+	}
 	n, err := strconv.Atoi(countSeps.Replace(s))
 	return n, err == nil
 }

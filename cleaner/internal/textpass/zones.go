@@ -80,6 +80,11 @@ func findZones(p *textPass) {
 		if k+1 < len(opens) && opens[k+1].line < limit {
 			limit = opens[k+1].line
 		}
+		if o.rule.Action == rules.StartThread && p.declaresNone(o.line, o.rule, o.groups) {
+			// "No Comments": only the section's notices follow it, not
+			// the next post under its headline.
+			limit = zoneReader{p}.beforeHeadedProse(o.line, limit)
+		}
 		zoneReader{p}.openZone(o.line, limit, o.rule)
 	}
 	if p.thread != nil {
@@ -137,6 +142,25 @@ func (p zoneReader) listEnd(from, limit int) int {
 			return i
 		}
 		afterHeadline = isHeadline(l)
+	}
+	return limit
+}
+
+// beforeHeadedProse is the first line after from that is a headline over
+// a paragraph of prose (the next post of a page of posts), or limit.
+func (p zoneReader) beforeHeadedProse(from, limit int) int {
+	for i := from + 1; i < limit; i++ {
+		if l := &p.lines[i]; l.blank() || !p.lines[i-1].blank() || !isHeadline(l) {
+			continue
+		}
+		for j := i + 1; j < limit; j++ {
+			if !p.lines[j].blank() {
+				if p.lines[j].prose && !isHeadline(&p.lines[j]) {
+					return i
+				}
+				break
+			}
+		}
 	}
 	return limit
 }
@@ -357,6 +381,6 @@ func (p *textPass) declaresNone(i int, r *rules.Rule, g rules.Groups) bool {
 	if g == nil {
 		_, g = p.match(i, func(x *rules.Rule) bool { return x == r })
 	}
-	n := strings.TrimSpace(g[rules.FieldCommentCount])
-	return n != "" && strings.Trim(n, "0") == ""
+	n, ok := ParseCount(p.set, g[rules.FieldCommentCount])
+	return ok && n == 0
 }
