@@ -168,3 +168,29 @@ func TestPhraseAtOutOfRange(t *testing.T) {
 		t.Errorf("PhraseAt(subscribe) = %d, want 1", n)
 	}
 }
+
+// EndsSentence knows any script's sentence end, and an ellipsis is none.
+func TestEndsSentence(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"The ferry was late.", true},
+		{"Was it late?”", true},
+		{"It came!)", true},
+		{"渡轮晚点了。", true},
+		{"नौका देर से आई।", true},
+		{"သင်္ဘော နောက်ကျပါတယ်။", true},
+		{"هل تأخرت العبارة؟", true},
+		{"کشتی دیر آئی۔", true},
+		{"Read more...", false},
+		{"Read more…", false},
+		{"The ferry was late", false},
+		{"Timetable:", false},
+		{"", false},
+	} {
+		if got := EndsSentence(tc.in); got != tc.want {
+			t.Errorf("EndsSentence(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

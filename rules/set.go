@@ -97,6 +97,9 @@ func (s *Set) StopwordLanguages(word string) uint64 { return s.stopLangs[word] }
 // IsStopword reports whether the lower-case word is a stopword of lang.
 func (s *Set) IsStopword(lang, word string) bool { return s.stopwords[lang][word] }
 
+// HasStopwords reports whether the packs give lang a list of stopwords.
+func (s *Set) HasStopwords(lang string) bool { return len(s.stopwords[lang]) > 0 }
+
 // MatchPhrase returns the indexes of phrase rules whose phrase equals the
 // line (compared with PhraseKey), or nil. Lines longer than every phrase
 // are rejected without work.

@@ -156,9 +156,10 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// EndsSentence reports whether s ends like a sentence: with '.', '!' or
-// '?' (possibly followed by closing quotes or brackets), but not with an
-// ellipsis, which marks a cut snippet.
+// EndsSentence reports whether s ends like a sentence: with a full stop,
+// a question or an exclamation mark of any script (possibly followed by
+// closing quotes or brackets), but not with an ellipsis, which marks a cut
+// snippet.
 func EndsSentence(s string) bool {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’»)]*`, r)
@@ -169,9 +170,8 @@ func EndsSentence(s string) bool {
 	if strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
 		return false
 	}
-	switch s[len(s)-1] {
-	case '.', '!', '?':
-		return true
-	}
-	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, "！") || strings.HasSuffix(s, "？")
+	// Any script's full stop, question or exclamation mark (Unicode's
+	// Sentence_Terminal: ".", "。", "।", "။", "؟", "۔", …).
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.Is(unicode.Sentence_Terminal, r)
 }

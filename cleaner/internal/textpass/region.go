@@ -94,7 +94,7 @@ const (
 // document's language (1 when the language has no stoplist: no evidence
 // against the line). In Chinese and Japanese every character is a word.
 func (p dumpPage) stopShare(s string) float64 {
-	if p.lang == "" {
+	if p.lang == "" || !p.set.HasStopwords(p.lang) {
 		return 1
 	}
 	words, stops := 0, 0
