@@ -66,6 +66,33 @@ func proseWords(words int, unspaced bool) int {
 	return words
 }
 
+// proseWordsOf is proseWords for line text norm: in Thai, Lao, Khmer and
+// Burmese, which put spaces between phrases, not words, a run of letters
+// is several words (unsegmentedWords).
+func proseWordsOf(norm string, words int, unspaced bool) int {
+	n := proseWords(words, unspaced)
+	if !unspaced {
+		return n
+	}
+	return max(n, unsegmentedWords(norm))
+}
+
+// unsegmentedWords estimates the words of norm's Thai, Lao, Khmer and
+// Burmese letters, about one for every unsegmentedWordLetters of them.
+func unsegmentedWords(norm string) int {
+	letters := 0
+	for _, r := range norm {
+		if r >= 0x0e00 && unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) && unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters / unsegmentedWordLetters
+}
+
+// unsegmentedWordLetters is about how many letters a word of Thai, Lao,
+// Khmer or Burmese has (letters without their vowel and tone marks; a paragraph of 120 of them is prose).
+const unsegmentedWordLetters = 4
+
 // unspaced reports whether lang is written without spaces between words
 // (the pack's unspaced_languages).
 func unspaced(set *rules.Set, lang string) bool {
@@ -172,7 +199,7 @@ func (p *textPass) markParagraph(i, j int) {
 		words += p.lines[k].words
 	}
 	last := &p.lines[j-1]
-	if isProse(last.norm, proseWords(words, p.unspaced), last.terminal) {
+	if isProse(last.norm, proseWordsOf(last.norm, words, p.unspaced), last.terminal) {
 		p.paras++
 		for k := i; k < j; k++ {
 			p.lines[k].prose = true

@@ -85,7 +85,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		}
 		l.words = rules.CountWords(l.norm)
 		l.terminal = rules.EndsSentence(l.norm)
-		l.prose = isProse(l.norm, proseWords(l.words, p.unspaced), l.terminal) && (l.terminal || !repeated(l.norm))
+		l.prose = isProse(l.norm, proseWordsOf(l.norm, l.words, p.unspaced), l.terminal) && (l.terminal || !repeated(l.norm))
 	}
 	p.markWrapped()
 	p.markIconItems(spans)
@@ -121,7 +121,7 @@ func newTextPassFrom(set *rules.Set, text, lang string, mapping []int, cache *li
 		l := &p.lines[i]
 		l.start, l.end = sp[0], sp[1]
 		l.para = 0
-		l.prose = l.norm != "" && isProse(l.norm, proseWords(l.words, p.unspaced), l.terminal) && (l.terminal || !repeated(l.norm))
+		l.prose = l.norm != "" && isProse(l.norm, proseWordsOf(l.norm, l.words, p.unspaced), l.terminal) && (l.terminal || !repeated(l.norm))
 		p.norms[i] = l.norm
 	}
 	p.markWrapped()

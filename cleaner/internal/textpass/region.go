@@ -187,7 +187,11 @@ func (p dumpPage) regionScore(i, base int, code []bool, card []cardKind) float64
 		// list of headlines is as long as prose.
 		return -4
 	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= stopThreshold(p.unspaced):
-		return float64(min(l.words, 60))
+		words := l.words
+		if p.unspaced {
+			words = max(words, unsegmentedWords(l.norm))
+		}
+		return float64(min(words, 60))
 	case l.prose:
 		return -1
 	case code[i]:
