@@ -206,7 +206,62 @@ func (h *htmlDoc) score(flags int) ([]*html.Node, scoring) {
 	if a := sc.holdingProse(topNode, topScore, nodes); a != nil && !h.linkHeaded(a, nodes) {
 		return []*html.Node{a}, sc
 	}
-	return nodes, sc
+	return sc.withNumberedParts(h.root, topNode, topScore, nodes), sc
+}
+
+// withNumberedParts adds to the container's nodes the other parts of a
+// container whose class is numbered ("story-body-2" after "story-body-1",
+// each in a wrapper of its own between figures and ads): elements of the
+// same class but for its numbers that score as siblings must, wherever
+// they are. The nodes come back in document order.
+func (sc scoring) withNumberedParts(root, topNode *html.Node, topScore float64, nodes []*html.Node) []*html.Node {
+	class := attr(topNode, "class")
+	if !strings.ContainsAny(class, "0123456789") {
+		return nodes
+	}
+	class = withoutDigits(class)
+	threshold := max(10, topScore*0.2)
+	var parts []*html.Node
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode || n == topNode || withoutDigits(attr(n, "class")) != class {
+			continue
+		}
+		if c := sc.cands[n]; c != nil && c.score >= threshold && !containsNode(nodes, n) {
+			parts = append(parts, n)
+		}
+	}
+	if len(parts) == 0 {
+		return nodes
+	}
+	var out []*html.Node
+	for n := range root.Descendants() {
+		if containsNode(nodes, n) || containsNode(parts, n) {
+			if !insideAny(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// insideAny reports whether n is one of ns or inside one of them.
+func insideAny(ns []*html.Node, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if containsNode(ns, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutDigits is s with its digits left out.
+func withoutDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // Shares of the page's prose for holdingProse.
