@@ -52,7 +52,80 @@ func (h *htmlDoc) container() ([]*html.Node, bool) {
 		}
 	}
 	best = h.namedBody(best, bestSc)
+	best = h.underHeadline(best, bestSc)
 	return best, bestFlags&stripUnlikely != 0
+}
+
+// underHeadline is the container under the page's headline when the one
+// chosen is elsewhere and not much bigger: a reader starts at the
+// headline, and a short article whose comments or sidebar hold as much
+// text (a thread of readers' one-liners under "What you think...")
+// is still the article. The headline is the element whose text is the
+// page's title (headlineNode); the article under it is the candidate
+// holding the first prose after it, taken when it holds half the chosen
+// container's prose or more and neither holds the other.
+func (h *htmlDoc) underHeadline(best []*html.Node, sc scoring) []*html.Node {
+	hd := h.headlineNode()
+	if hd == nil || len(best) == 0 || insideAny(best, hd) {
+		return best
+	}
+	var first *html.Node
+	for _, b := range h.blocks {
+		if h.order[b.node] > h.order[hd] && !isAncestor(hd, b.node) && proseChars(b) >= minHeadlineProse {
+			first = b.node
+			break
+		}
+	}
+	if first == nil || insideAny(best, first) {
+		return best
+	}
+	var c *candidate
+	for a := first; a != nil && c == nil; a = a.Parent {
+		c = sc.cands[a]
+	}
+	if c == nil || c.score <= 0 {
+		return best
+	}
+	bestProse := 0
+	for _, x := range best {
+		bestProse += sc.prose[x]
+		if isAncestor(c.node, x) || isAncestor(x, c.node) {
+			return best
+		}
+	}
+	if sc.prose[c.node]*2 < bestProse {
+		return best
+	}
+	return sc.withSiblings(c.node, c.score)
+}
+
+// minHeadlineProse is the least prose, in letters, of the block that
+// underHeadline reads as the article's first.
+const minHeadlineProse = 80
+
+// headlineNode is the first element of the page whose whole text is its
+// title's main part (the longest between separators, of three words or
+// more): the headline over the article. nil when no element is.
+func (h *htmlDoc) headlineNode() *html.Node {
+	main := ""
+	for _, part := range titleSepRE.Split(h.page.title, -1) {
+		if part = strings.TrimSpace(part); len(part) > len(main) {
+			main = part
+		}
+	}
+	if len(strings.Fields(main)) < 3 {
+		return nil
+	}
+	want := strings.ToLower(rules.Normalize(main))
+	for n := range h.root.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom == atom.Title || n.DataAtom == atom.A || h.textLen[n] == 0 || h.textLen[n] > 3*len(main) {
+			continue
+		}
+		if strings.ToLower(rules.Normalize(subtreeText(n))) == want {
+			return n
+		}
+	}
+	return nil
 }
 
 func containsNode(ns []*html.Node, n *html.Node) bool {
