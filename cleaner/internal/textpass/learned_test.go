@@ -203,3 +203,24 @@ func TestEarlyNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestStopwordAuthor checks that a header's author is no name when it is
+// a stopword or an ask, and that names stay names.
+func TestStopwordAuthor(t *testing.T) {
+	p := newTextPass(testSet(t), "", "en")
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Subscribe", true},
+		{"Sign up", true},
+		{"the", true},
+		{"Karl", false},
+		{"Rita K", false},
+		{"", false},
+	} {
+		if got := p.stopwordAuthor(tc.in); got != tc.want {
+			t.Errorf("stopwordAuthor(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -122,11 +122,18 @@ func (p threadReader) nothingBetween(from, to int) bool {
 	return true
 }
 
-// stopwordAuthor reports whether a header's author is one stopword: the
-// word in front of a date ("Le 3 mai 2024 à 19h05", "Am 12.06.2024"),
-// not a name.
+// stopwordAuthor reports whether a header's author is no name: one
+// stopword, the word in front of a date ("Le 3 mai 2024 à 19h05", "Am
+// 12.06.2024"), or an ask ("Subscribe Today").
 func (p *textPass) stopwordAuthor(a string) bool {
-	return a != "" && !strings.Contains(a, " ") && p.isStopword(strings.ToLower(a))
+	if a == "" {
+		return false
+	}
+	if !strings.Contains(a, " ") && p.isStopword(strings.ToLower(a)) {
+		return true
+	}
+	// An ask is no name either: "Subscribe Today", "Join now".
+	return p.set.PhraseAt(rules.WordsCTAAsk, lowerWords(a), 0) > 0
 }
 
 // rawName gives back a name's underscores that reading the lines [from,
