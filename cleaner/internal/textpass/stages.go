@@ -68,7 +68,7 @@ func labelAnywhere(p *textPass) {
 		if !p.mayMatch(i) {
 			continue
 		}
-		if r, g := p.match(i, anywhere); r != nil && !p.opensThread(i) {
+		if r, g := p.match(i, anywhere); r != nil && !p.opensThread(i) && !(r.Category == rules.Comments && p.reportedSpeech(i)) {
 			p.setLabel(i, r, g, 0)
 		}
 	}
@@ -96,6 +96,13 @@ func (p *textPass) labelCommentNotices() {
 			p.setLabel(j, r, nil, 0)
 		}
 	}
+}
+
+// reportedSpeech reports whether line i reports what someone said ("Tell
+// us what you think, she told the crowd"): a story's sentence, not the
+// comment section's invitation that its first words may look like.
+func (p *textPass) reportedSpeech(i int) bool {
+	return p.anyPhrase(rules.WordsReported, lowerWords(p.lines[i].norm))
 }
 
 // opensThread reports whether line i is one a comment thread starts at
