@@ -118,7 +118,7 @@ func (h *htmlDoc) headlineNode() *html.Node {
 	}
 	want := strings.ToLower(rules.Normalize(main))
 	for n := range h.root.Descendants() {
-		if n.Type != html.ElementNode || n.DataAtom == atom.Title || n.DataAtom == atom.A || h.textLen[n] == 0 || h.textLen[n] > 3*len(main) {
+		if l := h.textLen[n]; n.Type != html.ElementNode || n.DataAtom == atom.Title || n.DataAtom == atom.A || l < len(main)/2 || l > 3*len(main) {
 			continue
 		}
 		if strings.ToLower(rules.Normalize(subtreeText(n))) == want {
