@@ -556,6 +556,38 @@ func (p dumpPage) endAtRelated(rg *region) {
 	}
 }
 
+// endAtIcons ends a dump's article region before a run of list items
+// with no words (a bar of share or follow buttons drawn as icons: "•"
+// alone, minIconItems or more), once minProseBeforeEnd lines of article
+// prose came before it and what comes after it does not read as the
+// article's paragraphs (paragraphsAfter). Such a bar closes a story;
+// the sponsored pieces and teasers after it would otherwise extend the
+// region.
+func (p dumpPage) endAtIcons(rg *region) {
+	prose, run := 0, 0
+	for i := rg.start; i < rg.end; i++ {
+		l := &p.lines[i]
+		if l.blank() {
+			continue
+		}
+		if l.words == 0 && isBullet(l.norm) {
+			if run++; run == minIconItems && prose >= minProseBeforeEnd &&
+				p.proseAfter(i, rg.end) < prose && !p.paragraphsAfter(i, rg.end) && p.endBefore(rg, i-run+1) {
+				return
+			}
+			continue
+		}
+		run = 0
+		if l.prose && !p.labelled(i) {
+			prose++
+		}
+	}
+}
+
+// minIconItems is how many list items with no words make a bar of
+// icons.
+const minIconItems = 3
+
 // minProseBeforeEnd is how many lines of article prose come before a
 // line that ends a dump's article region (a bio, a copyright line, a
 // related list).

@@ -59,3 +59,32 @@ func TestHasYear(t *testing.T) {
 		}
 	}
 }
+
+// TestEndAtIcons checks that a bar of icon-only list items ends a dump's
+// article region when little and no paragraphs follow it, and that one
+// between the article's paragraphs does not.
+func TestEndAtIcons(t *testing.T) {
+	para := func(n int) string {
+		return "The harbour board approved a new ferry timetable on Tuesday, paragraph " + string(rune('A'+n)) + ", with two early crossings on weekdays.\n\n"
+	}
+	article := para(0) + para(1) + para(2) + para(3)
+	icons := "  •\n  •\n  •\n\n"
+	for _, tc := range []struct {
+		name, text string
+		cut        bool
+	}{
+		{"bar after the article", article + icons + "Featured jobs\nHarbour Master – Operations\nNorthport | Port Authority\nTicket Office Assistant\n", true},
+		{"bar between paragraphs", para(0) + para(1) + para(2) + icons + para(3) + para(4) + para(5) + para(6) + para(7), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newTextPass(testSet(t), tc.text, "en")
+			p.scan()
+			rg := region{start: 0, end: len(p.lines) - 1}
+			dumpPage{p}.endAtIcons(&rg)
+			last := 6 // the fourth paragraph of the article
+			if got := rg.end == last; got != tc.cut {
+				t.Errorf("region ends at line %d (%q); want the cut at %d: %v", rg.end, p.lines[rg.end].norm, last, tc.cut)
+			}
+		})
+	}
+}

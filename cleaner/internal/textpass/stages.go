@@ -203,6 +203,7 @@ func labelTail(p *textPass) {
 		dumpPage{p}.endAtComments(&p.rg)
 		dumpPage{p}.endAtClosing(&p.rg)
 		dumpPage{p}.endAtRelated(&p.rg)
+		dumpPage{p}.endAtIcons(&p.rg)
 		end = p.rg.end + 1
 	}
 	p.last = p.prevAnchor(end)
