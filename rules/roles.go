@@ -44,7 +44,7 @@ const (
 	WordsNameJoiners    = "name_joiners"         // words between names in a byline ("and", "und")
 	WordsBylinePrefixes = "byline_prefixes"      // what a byline starts with ("By", "Von")
 	WordsNameParticles  = "name_particles"       // lower-case words inside names ("van", "de")
-	WordsPlaceJoiners   = "place_joiners"        // between a commenter's name and place ("of", "aus")
+	WordsPlaceJoiners   = "place_joiners"        // between a commenter's name and place ("of", "aus", "-")
 	WordsHTMLPositive   = "html_positive"        // class and id words of article containers
 	WordsHTMLNegative   = "html_negative"        // class and id words of boilerplate
 	WordsHTMLUnlikely   = "html_unlikely"        // class and id words of elements never content

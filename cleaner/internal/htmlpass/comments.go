@@ -576,13 +576,19 @@ func (h *htmlDoc) headerLines(c *doc.Comment, lines []string) []string {
 // chrome reports whether a line is a comment button or marker (a rule of
 // category comments with scope thread).
 func (h *htmlDoc) chrome(line string) bool {
+	return h.commentsRuleReads(line, func(r *rules.Rule) bool { return r.Scope == rules.Thread })
+}
+
+// commentsRuleReads reports whether a phrase or line rule of category
+// comments that keep accepts matches line.
+func (h *htmlDoc) commentsRuleReads(line string, keep func(*rules.Rule) bool) bool {
 	for _, i := range h.set.MatchPhrase(line) {
-		if r := h.set.Rules()[i]; r.Category == rules.Comments && r.Scope == rules.Thread {
+		if r := h.set.Rules()[i]; r.Category == rules.Comments && keep(r) {
 			return true
 		}
 	}
 	for _, r := range h.set.OfKind(rules.KindLine) {
-		if r.Category == rules.Comments && r.Scope == rules.Thread && r.Check(line) {
+		if r.Category == rules.Comments && keep(r) && r.Check(line) {
 			if _, ok := r.Match(line); ok {
 				return true
 			}
@@ -619,19 +625,7 @@ func (h *htmlDoc) commentCount(sec *html.Node, items []*html.Node) {
 // notice, a form's label, an invitation (a rule of category comments that
 // reads neither a header nor a thread's buttons).
 func (h *htmlDoc) sectionChrome(line string) bool {
-	for _, i := range h.set.MatchPhrase(line) {
-		if r := h.set.Rules()[i]; r.Category == rules.Comments && r.Scope != rules.Thread {
-			return true
-		}
-	}
-	for _, r := range h.set.OfKind(rules.KindLine) {
-		if r.Category == rules.Comments && r.Scope != rules.Thread && r.Check(line) {
-			if _, ok := r.Match(line); ok {
-				return true
-			}
-		}
-	}
-	return false
+	return h.commentsRuleReads(line, func(r *rules.Rule) bool { return r.Scope != rules.Thread })
 }
 
 // trimSectionChrome takes the section's own lines ("Comments", "210

@@ -529,17 +529,11 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 			b.WriteString(strings.ToLower(t))
 		}
 	}
-	if start >= 2 && start < firstTime && kinds[start-1] == 's' && kinds[start-2] == '*' &&
+	if start >= 2 && start < firstTime && kinds[start-2] == '*' && (kinds[start-1] == 's' || kinds[start-1] == 'p') &&
 		p.set.HasWord(rules.WordsPlaceJoiners, strings.ToLower(toks[start-1])) {
-		// "Ann Hale of Leeds 7:57am": the run before the time is the
-		// place; the name stands before it.
-		end = start - 1
-		for start = end; start > 0 && kinds[start-1] == '*'; start-- {
-		}
-	}
-	if start >= 2 && start < firstTime && isDashToken(toks[start-1]) && kinds[start-2] == '*' {
-		// "Barak H - Israel (12/19/2007 16:36)": the run before the
-		// time is the place; the name stands before the dash.
+		// "Ann Hale of Leeds 7:57am", "Barak H - Israel (12/19/2007
+		// 16:36)": the run before the time is the place; the name
+		// stands before its joiner.
 		end = start - 1
 		for start = end; start > 0 && kinds[start-1] == '*'; start-- {
 		}
@@ -801,9 +795,6 @@ func startsWithDigit(t string) bool {
 	t = strings.TrimLeft(t, "([")
 	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
-
-// isDashToken reports whether t is a dash standing on its own.
-func isDashToken(t string) bool { return t == "-" || t == "–" || t == "—" }
 
 // relativeTime reports whether toks[k] is a relative time's unit after a
 // number ("2 hours ago", "vor 3 Tagen"): the packs' time_units.

@@ -41,6 +41,7 @@ func findZones(p *textPass) {
 		rule   *rules.Rule
 		groups rules.Groups
 		seen   bool // already labelled (and its hit recorded)
+		none   bool // a count that declares no comments ("No Comments")
 	}
 	var opens []opener
 	tailZone := func(r *rules.Rule) bool { return r.StartsZone() && r.Scope == rules.Tail }
@@ -59,8 +60,11 @@ func findZones(p *textPass) {
 		}
 	}
 	var markers []int
-	for _, o := range opens {
-		if o.rule.Action == rules.StartThread && !p.declaresNone(o.line, o.rule, o.groups) {
+	for k, o := range opens {
+		if o.rule.Action != rules.StartThread {
+			continue
+		}
+		if opens[k].none = p.declaresNone(o.line, o.rule, o.groups); !opens[k].none {
 			markers = append(markers, o.line)
 		}
 	}
@@ -80,7 +84,7 @@ func findZones(p *textPass) {
 		if k+1 < len(opens) && opens[k+1].line < limit {
 			limit = opens[k+1].line
 		}
-		if o.rule.Action == rules.StartThread && p.declaresNone(o.line, o.rule, o.groups) {
+		if o.none {
 			// "No Comments": only the section's notices follow it, not
 			// the next post under its headline.
 			limit = zoneReader{p}.beforeHeadedProse(o.line, limit)
