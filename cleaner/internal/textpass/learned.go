@@ -70,7 +70,7 @@ func (p *textPass) learnHeaders() []headerMatch {
 			add(headerMatch{rule: r, layout: placedLayout, start: i, n: 1, groups: rules.Groups{rules.FieldAuthor: name}})
 			continue
 		}
-		if l.blank() || l.words > 2*maxHeaderWords || l.terminal || !hasDigit(l.norm) || !p.followedByText(i) {
+		if l.blank() || l.words > 2*maxHeaderWords || l.terminal || !hasDigit(l.norm) || !p.followedByText(i) && !p.signsText(i) {
 			// (Every learned header has a number: a date, a time, "2
 			// hours ago".)
 			continue
@@ -361,11 +361,45 @@ func (p *textPass) openedAbove(i int, markers []int) bool {
 			continue
 		}
 		blanks = 0
-		if slices.Contains(markers, j) {
+		if slices.Contains(markers, j) || p.headsComments(j) {
 			return true
 		}
 	}
 	return false
+}
+
+// headsComments reports whether line i is a heading over the comments
+// that no rule knows ("Comment viewing options", "Reader comments"): a
+// short line without a number whose first or second word is a comment
+// word. A headline with a link to its comments ("Summer fixes [
+// Comment ]") names them last.
+func (p *textPass) headsComments(i int) bool {
+	l := &p.lines[i]
+	if l.words > maxWidgetWords || hasDigit(l.norm) {
+		return false
+	}
+	found, k := false, 0
+	var buf []byte
+	forEachWord(l.norm, func(w string) bool {
+		buf = appendLower(buf[:0], w)
+		found = p.set.HasWord(rules.WordsComment, string(buf))
+		k++
+		return !found && k < 2
+	})
+	return found
+}
+
+// linksComments reports whether a line is a headline with a link to its
+// comments in brackets at its end ("Pier repairs finish early [ 4
+// Comments ]", "Regatta results (2 comments)"): a list of posts, not a
+// line over a thread.
+func (p *textPass) linksComments(norm string) bool {
+	t := strings.TrimRightFunc(norm, unicode.IsSpace)
+	if !strings.HasSuffix(t, "]") && !strings.HasSuffix(t, ")") {
+		return false
+	}
+	k := strings.LastIndexAny(t, "[(")
+	return k > 0 && rules.CountWords(t[:k]) >= 2 && p.mentionsComments(t[k:])
 }
 
 // minArticleWords is how many words of prose an article has above a
@@ -419,6 +453,29 @@ func (p *textPass) followedByText(i int) bool {
 		}
 	}
 	return false
+}
+
+// signsText reports whether line i may sign the comment above it ("…
+// text … / TonyZ (6 days ago) / reply"): the nearest non-blank line
+// above is text of three words or more that is no header itself, and no
+// text follows before the next blank line.
+func (p *textPass) signsText(i int) bool {
+	j := i - 1
+	for j >= 0 && p.lines[j].blank() {
+		j--
+	}
+	if j < 0 || i-j > 2 {
+		return false
+	}
+	if l := &p.lines[j]; l.words < 3 || l.words <= maxHeaderWords && hasDigit(l.norm) {
+		return false
+	}
+	for k := i + 1; k < len(p.lines) && !p.lines[k].blank(); k++ {
+		if p.lines[k].words >= 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // headerShape is the shape of a line that may be a comment header, and
@@ -840,7 +897,7 @@ func (p *textPass) namesComments(i int, counted bool, markers []int) bool {
 		// A heading or a notice names the comments; a sentence of a post
 		// that says "comments", or a post's footer that links to them
 		// ("Permalink | Comments (3)"), does not open them.
-		if l.words <= maxHeaderWords && !strings.Contains(l.norm, " | ") && p.mentionsComments(l.norm) && (!counted || hasDigit(l.norm) && l.words <= 6) {
+		if l.words <= maxHeaderWords && !strings.Contains(l.norm, " | ") && p.mentionsComments(l.norm) && !p.linksComments(l.norm) && (!counted || hasDigit(l.norm) && l.words <= 6) {
 			return true
 		}
 		if l.words >= 5 && isHeadline(l) && unicode.IsUpper(firstRune(l.norm)) {

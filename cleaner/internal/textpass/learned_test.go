@@ -224,3 +224,30 @@ func TestStopwordAuthor(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadsAndLinksComments(t *testing.T) {
+	tests := []struct {
+		line         string
+		heads, links bool
+	}{
+		{"Comment viewing options", true, false},
+		{"Reader comments", true, false},
+		{"Comments", true, false},
+		{"Pier repairs finish early [ 4 Comments ]", false, true},
+		{"Regatta results (2 comments)", false, true},
+		{"Chapter Finale; Summer Fixes [ Comment ]", false, true},
+		{"Comments (3)", false, false},
+		{"The council published the comments it received", false, false},
+		{"Regatta results (photos)", false, false},
+	}
+	for _, tt := range tests {
+		p := newTextPass(testSet(t), tt.line+"\n", "en")
+		p.scan()
+		if got := p.headsComments(0); got != tt.heads {
+			t.Errorf("headsComments(%q) = %v, want %v", tt.line, got, tt.heads)
+		}
+		if got := p.linksComments(p.lines[0].norm); got != tt.links {
+			t.Errorf("linksComments(%q) = %v, want %v", tt.line, got, tt.links)
+		}
+	}
+}

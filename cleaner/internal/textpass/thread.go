@@ -299,6 +299,18 @@ func (p threadReader) parseThread() {
 			}
 			if k == len(t.headers)-1 {
 				t.end = h.start + h.n
+				// The last comment's buttons under its signature
+				// ("reply") are the thread's.
+				for i := t.end; i < len(p.lines) && i <= t.end+1 && !p.labelled(i); i++ {
+					if p.lines[i].blank() {
+						continue
+					}
+					if r, g := p.match(i, inThread); r != nil && r.Category == rules.Comments {
+						p.setLabel(i, r, g, 0)
+						t.end = i + 1
+					}
+					break
+				}
 				p.afterThread(t.end)
 				p.applyRange(t.end, len(p.lines), outside)
 			}
@@ -626,6 +638,7 @@ func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
 	first, last := hs[0], hs[len(hs)-1]
 	// Back from the first header to the line that opens the comments.
 	from, text := -1, false
+	controls := -1 // the lowest of the thread's controls above the first comment
 	for i, seen := first.start-1, 0; i >= 0 && i > p.first && seen < 40; i-- {
 		l := &p.lines[i]
 		if l.blank() {
@@ -641,12 +654,25 @@ func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
 		}
 		if opens || p.labelled(i) && p.labels[i].rule.Category == rules.Comments {
 			from = i + 1
+			if controls > 0 {
+				from = controls + 1
+			}
 			break
 		}
 		if p.labelled(i) {
+			if p.labels[i].rule.Category == rules.Site && l.words <= maxWidgetWords {
+				// The thread's own controls ("[Save settings]"): the
+				// first comment starts under them.
+				controls = max(controls, i)
+				continue
+			}
 			return false, 0 // something else (an ad, the article's end) before any comments line
 		}
-		if l.words >= 3 {
+		if controls < 0 && p.commentPolicy(i) != nil {
+			controls = i // a notice on the thread ("Select your preferred way to display the comments…")
+			continue
+		}
+		if l.words >= 3 && controls < 0 {
 			text = true
 		}
 	}
