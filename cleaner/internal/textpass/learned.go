@@ -374,13 +374,17 @@ func (p *textPass) openedAbove(i int, markers []int) bool {
 // word. A headline with a link to its comments ("Summer fixes [
 // Comment ]") names them last.
 func (p *textPass) headsComments(i int) bool {
-	l := &p.lines[i]
-	if l.words > maxWidgetWords || hasDigit(l.norm) {
+	return p.headsCommentsText(p.lines[i].norm)
+}
+
+// headsCommentsText is headsComments on a line's text.
+func (p *textPass) headsCommentsText(norm string) bool {
+	if rules.CountWords(norm) > maxWidgetWords || hasDigit(norm) {
 		return false
 	}
 	found, k := false, 0
 	var buf []byte
-	forEachWord(l.norm, func(w string) bool {
+	forEachWord(norm, func(w string) bool {
 		buf = appendLower(buf[:0], w)
 		found = p.set.HasWord(rules.WordsComment, string(buf))
 		k++
@@ -400,6 +404,22 @@ func (p *textPass) linksComments(norm string) bool {
 	}
 	k := strings.LastIndexAny(t, "[(")
 	return k > 0 && rules.CountWords(t[:k]) >= 2 && p.mentionsComments(t[k:])
+}
+
+// dropPlaceholders drops the bracketed placeholders a dump prints for
+// images in front of a line's text ("[tback] Post comment").
+func dropPlaceholders(s string) string {
+	for {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if !strings.HasPrefix(s, "[") {
+			return s
+		}
+		k := strings.IndexByte(s, ']')
+		if k < 0 {
+			return s
+		}
+		s = s[k+1:]
+	}
 }
 
 // minArticleWords is how many words of prose an article has above a
@@ -898,6 +918,13 @@ func (p *textPass) namesComments(i int, counted bool, markers []int) bool {
 		// that says "comments", or a post's footer that links to them
 		// ("Permalink | Comments (3)"), does not open them.
 		if l.words <= maxHeaderWords && !strings.Contains(l.norm, " | ") && p.mentionsComments(l.norm) && !p.linksComments(l.norm) && (!counted || hasDigit(l.norm) && l.words <= 6) {
+			return true
+		}
+		if first, _, ok := strings.Cut(l.norm, " | "); ok && !counted && p.headsCommentsText(dropPlaceholders(first)) {
+			// A bar of the thread's links that opens with one to comment
+			// ("Post comment | Terms | Report Abuse"), not a post's
+			// footer that ends with its comments' ("Permalink |
+			// Comments (3)").
 			return true
 		}
 		if l.words >= 5 && isHeadline(l) && unicode.IsUpper(firstRune(l.norm)) {

@@ -251,3 +251,31 @@ func TestHeadsAndLinksComments(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeShape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"12/19/2007 16:36", "9/9/9 9:9"},
+		{"December 30, 2007 03:24 PM", "a 9, 9 9:9 a"},
+		{"9/11", "9/9"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := timeShape(tt.in); got != tt.want {
+			t.Errorf("timeShape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDropPlaceholders(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"[tback] Post comment", "Post comment"},
+		{"[a] [b]  Comments", "Comments"},
+		{"Post comment", "Post comment"},
+		{"[unclosed Post", "[unclosed Post"},
+	}
+	for _, tt := range tests {
+		if got := dropPlaceholders(tt.in); got != tt.want {
+			t.Errorf("dropPlaceholders(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

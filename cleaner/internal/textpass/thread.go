@@ -270,7 +270,78 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 		}
 		best = kept
 	}
+	if best[0].layout != "" {
+		best = withVariants(best, headers)
+	}
 	return &thread{headers: best, firstHeader: best[0].start}
+}
+
+// withVariants adds to a learned layout's headers hs the headers of other
+// learned shapes between its first and its last that name an author and
+// a time: one platform's header reads "Barak H - Israel (12/19/2007
+// 16:36)" for most readers and "Dave in the USA - (12/18/2007 05:54)"
+// for one who gave no place, and both open a comment. The time is
+// written alike (timeShape): a date in a comment's text ("9/11") is no
+// header.
+func withVariants(hs, all []headerMatch) []headerMatch {
+	first, last := hs[0].start, hs[len(hs)-1].start
+	taken := map[int]bool{}
+	times := map[string]bool{}
+	for _, h := range hs {
+		for i := h.start; i < h.start+h.n; i++ {
+			taken[i] = true
+		}
+		times[timeShape(h.groups[rules.FieldPosted])] = true
+	}
+	out := hs
+	for _, h := range all {
+		if h.layout == "" || h.layout == hs[0].layout || h.start <= first || h.start >= last || h.groups[rules.FieldAuthor] == "" || !times[timeShape(h.groups[rules.FieldPosted])] {
+			continue
+		}
+		free := true
+		for i := h.start; i < h.start+h.n; i++ {
+			free = free && !taken[i]
+		}
+		if !free {
+			continue
+		}
+		for i := h.start; i < h.start+h.n; i++ {
+			taken[i] = true
+		}
+		if len(out) == len(hs) {
+			out = append([]headerMatch(nil), hs...)
+		}
+		out = append(out, h)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}
+
+// timeShape is how a time is written: each run of digits is "9", each
+// run of letters "a", other characters stay ("12/19/2007 16:36" is
+// "9/9/9 9:9", "December 30, 2007 03:24 PM" is "a 9, 9 9:9 a").
+func timeShape(s string) string {
+	var b strings.Builder
+	prev := byte(0)
+	for _, r := range s {
+		c := byte(0)
+		switch {
+		case unicode.IsDigit(r):
+			c = '9'
+		case unicode.IsLetter(r):
+			c = 'a'
+		}
+		if c != 0 {
+			if c != prev {
+				b.WriteByte(c)
+			}
+			prev = c
+			continue
+		}
+		prev = 0
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // parseThread turns the thread's lines into comments: each header starts a
