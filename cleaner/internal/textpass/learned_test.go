@@ -279,3 +279,26 @@ func TestDropPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+func TestCommentsLink(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Comments | Permalink", true},
+		{"3 Comments", true},
+		{"Permalink | Comments (3)", true},
+		{"[icon] Comments", true},
+		{"Reply to this comment", false},
+		{"Post comment | Terms | Report Abuse", false},
+		{"Report comment", false},
+		{"The comments were read aloud", false},
+	}
+	for _, tt := range tests {
+		p := newTextPass(testSet(t), tt.line+"\n", "en")
+		p.scan()
+		if got := p.commentsLink(p.lines[0].norm); got != tt.want {
+			t.Errorf("commentsLink(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -218,6 +218,11 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 	var best []headerMatch
 	for _, k := range order {
 		hs := byLayout[k]
+		if p.linkedToComments(hs) {
+			// Posts signed above a link to their comments (a blog's
+			// front page), not comments.
+			continue
+		}
 		if k.shape != "" {
 			// A layout learned from the page (a timestamp or a name before
 			// each entry of a live blog or a list looks the same) starts
@@ -274,6 +279,50 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 		best = withVariants(best, headers)
 	}
 	return &thread{headers: best, firstHeader: best[0].start}
+}
+
+// linkedToComments reports whether most of headers hs have a link to
+// comments right under them ("Comments | Permalink", "3 Comments"): a
+// post links to its comments, a comment does not.
+func (p threadReader) linkedToComments(hs []headerMatch) bool {
+	linked := 0
+	for _, h := range hs {
+		for j := h.start + h.n; j < len(p.lines) && j <= h.start+h.n+1; j++ {
+			if p.lines[j].blank() {
+				continue
+			}
+			if p.commentsLink(p.lines[j].norm) {
+				linked++
+			}
+			break
+		}
+	}
+	return len(hs) >= 2 && linked*2 > len(hs)
+}
+
+// commentsLink reports whether a line is, or holds in a bar of links, a
+// link to comments that only names or counts them ("Comments", "3
+// Comments", "Comments (3) | Permalink"); a comment's own button does
+// something ("Reply to this comment", "Report comment").
+func (p *textPass) commentsLink(norm string) bool {
+	for _, seg := range strings.Split(norm, " | ") {
+		seg = dropPlaceholders(seg)
+		named, other := false, false
+		var buf []byte
+		forEachWord(seg, func(w string) bool {
+			buf = appendLower(buf[:0], w)
+			if p.set.HasWord(rules.WordsComment, string(buf)) && strings.HasSuffix(string(buf), "s") {
+				named = true
+			} else {
+				other = true
+			}
+			return !other
+		})
+		if named && !other {
+			return true
+		}
+	}
+	return false
 }
 
 // withVariants adds to a learned layout's headers hs the headers of other
