@@ -118,11 +118,24 @@ func (s *Set) Words(name string) []string { return s.words[name] }
 // name that starts at toks[i] (lower-case words), or 0 (also when i is
 // not an index of toks).
 func (s *Set) PhraseAt(name string, toks []string, i int) int {
-	if i < 0 || i >= len(toks) {
+	return s.Phrases(name).At(toks, i)
+}
+
+// Phrases is the phrase list of macro name, for a mechanism that looks
+// for its phrases at every word of a line (see PhraseAt).
+func (s *Set) Phrases(name string) PhraseList { return PhraseList{s.phrases1[name]} }
+
+// PhraseList is one list macro's phrases, by their first word.
+type PhraseList struct{ byFirst map[string][][]string }
+
+// At is PhraseAt on this list: the length in words of the longest phrase
+// of the list that starts at toks[i], 0 if none.
+func (l PhraseList) At(toks []string, i int) int {
+	if i < 0 || i >= len(toks) || l.byFirst == nil {
 		return 0
 	}
 	best := 0
-	for _, ph := range s.phrases1[name][toks[i]] {
+	for _, ph := range l.byFirst[toks[i]] {
 		if len(ph) <= best || i+len(ph) > len(toks) {
 			continue
 		}

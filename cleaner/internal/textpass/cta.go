@@ -137,8 +137,9 @@ func (p *textPass) isAsk(toks []string, line askLine) bool {
 	}
 	found, opens := false, false
 	start := p.askStart(toks)
+	asks := p.set.Phrases(rules.WordsCTAAsk)
 	for i := range toks {
-		if p.set.PhraseAt(rules.WordsCTAAsk, toks, i) > 0 {
+		if asks.At(toks, i) > 0 {
 			found = true
 			// The ask opens the sentence, or is the means an imperative
 			// names ("Keep up with the news by subscribing to …"; not
@@ -169,8 +170,9 @@ func (p *textPass) askStart(toks []string) int {
 // anyPhrase reports whether one of a word list's words or phrases is
 // among the lower-case words toks.
 func (p *textPass) anyPhrase(list string, toks []string) bool {
+	phrases := p.set.Phrases(list)
 	for i := range toks {
-		if p.set.PhraseAt(list, toks, i) > 0 {
+		if phrases.At(toks, i) > 0 {
 			return true
 		}
 	}
@@ -180,17 +182,57 @@ func (p *textPass) anyPhrase(list string, toks []string) bool {
 // lowerWords are the words of s in lower case, punctuation trimmed
 // (inner hyphens and apostrophes stay: "abonnez-vous", "you're").
 func lowerWords(s string) []string {
-	fields := strings.Fields(s)
-	out := fields[:0]
-	for _, f := range fields {
-		f = strings.TrimFunc(f, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '€' && r != '$' && r != '£'
-		})
-		if f != "" {
+	var out []string
+	for i := 0; i < len(s); {
+		// Skip the space before a field.
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		// The field runs to the next space.
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		if f := strings.TrimFunc(s[i:j], notWordRune); f != "" {
+			if out == nil {
+				out = make([]string, 0, strings.Count(s[i:], " ")+1)
+			}
 			out = append(out, strings.ToLower(f))
 		}
+		i = j
 	}
 	return out
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// notWordRune reports whether r is trimmed from a word's ends by
+// lowerWords: not a letter, a digit or a currency sign.
+func notWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '$')
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '€' && r != '£'
 }
 
 // quotedStart reports whether a line opens with a quotation mark.
