@@ -182,14 +182,21 @@ func isCJK(r rune) bool {
 }
 
 func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(s[i:])...)
-		} else if 'A' <= c && c <= 'Z' {
-			dst = append(dst, c+'a'-'A')
-		} else {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
 			dst = append(dst, c)
+			i++
+			continue
 		}
+		// As strings.ToLower does beyond ASCII (strings.Map with
+		// unicode.ToLower): an invalid byte becomes U+FFFD.
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
 	}
 	return dst
 }

@@ -35,3 +35,14 @@ func FuzzLowerWords(f *testing.F) {
 		}
 	})
 }
+
+func FuzzAppendLower(f *testing.F) {
+	for _, s := range []string{"", "Hello", "ÉCOLE Straße", "İ", "\xff\xfeA", "ΣΑΣ", "“Quoted” Words"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendLower([]byte("x"), s)), "x"+strings.ToLower(s); got != want {
+			t.Fatalf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

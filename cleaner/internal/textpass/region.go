@@ -298,23 +298,27 @@ func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 		if seen != nil {
 			return
 		}
-		var sample strings.Builder
-		for i := to; i <= regionEnd && i < len(p.lines) && sample.Len() < 4000; i++ {
-			if p.lines[i].prose {
-				sample.WriteString(p.lines[i].norm)
-				sample.WriteByte(' ')
+		var sample []byte
+		for i, n := to, 0; i <= regionEnd && i < len(p.lines) && n < 4000; i++ {
+			if l := &p.lines[i]; l.prose {
+				sample = append(appendLower(sample, l.norm), ' ')
+				n += len(l.norm) + 1
 			}
 		}
-		article = strings.ToLower(sample.String())
+		article = string(sample)
 		seen = map[string]int{}
+		var lengths [250]bool // (a line of another length is none of them: no need to hash it)
 		for i := from; i < to; i++ {
-			if n := p.lines[i].norm; n != "" && len(n) < 250 {
+			if n := p.lines[i].norm; n != "" && len(n) < len(lengths) {
 				seen[n] = 0
+				lengths[len(n)] = true
 			}
 		}
 		for i := range p.lines {
-			if c, ok := seen[p.lines[i].norm]; ok {
-				seen[p.lines[i].norm] = c + 1
+			if n := p.lines[i].norm; len(n) < len(lengths) && lengths[len(n)] {
+				if c, ok := seen[n]; ok {
+					seen[n] = c + 1
+				}
 			}
 		}
 	}
