@@ -356,6 +356,12 @@ func (r *Rule) Match(text string) (groups Groups, ok bool) {
 	return groups, true
 }
 
+// Matches reports whether the rule's pattern matches text, as Match
+// does, without reading its groups.
+func (r *Rule) Matches(text string) bool {
+	return r.re != nil && r.re.MatchString(text)
+}
+
 // HeaderMemo remembers header-line matches for one document: threads
 // repeat commenters' names and times ("9 months ago").
 type HeaderMemo map[headerMemoKey][]int

@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -226,6 +227,32 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, rul
 		return false
 	})
 	return found, groups
+}
+
+// matches reports whether rule r matches line i, as match with an accept
+// that takes r alone would find, without reading the rule's groups (a
+// pattern's submatches cost more than the match).
+func (p *textPass) matches(i int, r *rules.Rule) bool {
+	l := &p.lines[i]
+	if l.blank() || r.Kind == rules.KindMarker || r.Kind == rules.KindCommentHeader || r.Kind == rules.KindSelector || r.Kind == rules.KindStructure {
+		return false
+	}
+	if !slices.Contains(p.candidates(i), r.Index()) && !slices.Contains(p.set.Prefilter().Always(), r.Index()) {
+		return false
+	}
+	if !r.AppliesTo(rules.TextInput, p.lang) || !r.CheckCounted(l.norm, l.words, l.terminal) {
+		return false
+	}
+	if r.Kind != rules.KindPhrase {
+		m, ok := p.memo[memoKey{r.Index(), l.norm}]
+		if !ok {
+			m.ok = r.Matches(l.norm)
+		}
+		if !m.ok {
+			return false
+		}
+	}
+	return r.CuesMet(l.norm)
 }
 
 // matchEach calls yield with every rule (in set order) that accept allows

@@ -334,7 +334,7 @@ func (p dumpPage) pickTitle(from, to, regionEnd int) bool {
 		if p.labelled(i) {
 			continue
 		}
-		if m, _ := p.match(i, only); m == nil && !(to < len(p.lines) && i+1 < len(p.lines) && p.headlineAboveByline(i)) {
+		if !p.matches(i, r) && !(to < len(p.lines) && i+1 < len(p.lines) && p.headlineAboveByline(i)) {
 			continue
 		}
 		s := -0.05 * float64(distance)
