@@ -75,7 +75,9 @@ func (p *textPass) gluedAsk(s string, appeal, newsletter *rules.Rule) *rules.Rul
 		return nil
 	}
 	toks := lowerWords(norm)
-	if len(toks) == 0 || p.anyPhrase(rules.WordsReported, toks) {
+	if len(toks) == 0 || !p.anyPhrase(rules.WordsCTAAsk, toks) || p.anyPhrase(rules.WordsReported, toks) {
+		// (Without an ask among its words no clause of it asks: a
+		// clause's words are a run of the sentence's.)
 		return nil
 	}
 	line := askLine{toks: toks, words: len(toks)}
