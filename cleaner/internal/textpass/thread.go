@@ -233,10 +233,12 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 				continue
 			}
 			hs = p.afterCommentsLine(hs, markers)
-		} else if p.html && len(hs) > 0 && !markedBefore(markers, p.first, hs[0].start) {
+		} else if len(hs) > 0 && !markedBefore(markers, p.first, hs[0].start) && (p.html || !manyAuthors(hs)) {
 			// In HTML a known layout needs a line that opens the
 			// comments above it too (see below); a learned one may
-			// still stand.
+			// still stand. In text, one name before every entry
+			// ("Date of Issue 5 May 2005, 17.00") is no conversation
+			// unless a line opens the comments.
 			continue
 		}
 		if len(hs) > len(best) {
