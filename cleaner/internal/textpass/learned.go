@@ -77,7 +77,7 @@ func (p *textPass) learnHeaders() []headerMatch {
 		}
 		pn := p.plainNorm(i)
 		shape, g := p.headerShape(pn)
-		if shape == "" {
+		if shape == "" || !slashDates(g[rules.FieldPosted]) {
 			continue
 		}
 		if a := g[rules.FieldAuthor]; a != "" {
@@ -694,6 +694,29 @@ func (p *textPass) saysTime(s string) bool {
 		}
 	}
 	return false
+}
+
+// slashDates reports whether every number of s written with slashes
+// reads as a date: two or three parts, no more than one of them longer
+// than two digits ("12/19/2007", "01/18/08", "9/11"), not a phone number
+// ("217/244-7732").
+func slashDates(s string) bool {
+	for _, t := range strings.Fields(s) {
+		if !strings.Contains(t, "/") || !hasDigit(t) {
+			continue
+		}
+		parts := strings.FieldsFunc(strings.Trim(t, ".,;()[]"), func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+		long := 0
+		for _, part := range parts {
+			if len(part) > 2 {
+				long++
+			}
+		}
+		if len(parts) < 2 || len(parts) > 3 || long > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // saysClock reports whether s says a time of day or a relative time

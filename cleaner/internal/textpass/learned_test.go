@@ -302,3 +302,23 @@ func TestCommentsLink(t *testing.T) {
 		}
 	}
 }
+
+func TestSlashDates(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"12/19/2007 16:36", true},
+		{"01/18/08", true},
+		{"9/11", true},
+		{"January 7 17:00", true},
+		{"217/244-7732", false},
+		{"2024/2025/2026", false},
+		{"1/2/3/4", false},
+	}
+	for _, tt := range tests {
+		if got := slashDates(tt.in); got != tt.want {
+			t.Errorf("slashDates(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
