@@ -132,6 +132,9 @@ func (p *textPass) stopwordAuthor(a string) bool {
 	if !strings.Contains(a, " ") && p.isStopword(strings.ToLower(a)) {
 		return true
 	}
+	if !strings.ContainsFunc(a, unicode.IsLetter) {
+		return true // a slide's counter ("• 1/31"), not a name
+	}
 	// An ask is no name either: "Subscribe Today", "Join now".
 	return p.set.PhraseAt(rules.WordsCTAAsk, lowerWords(a), 0) > 0
 }
@@ -218,7 +221,7 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 	var best []headerMatch
 	for _, k := range order {
 		hs := byLayout[k]
-		if p.linkedToComments(hs) {
+		if p.linkedToComments(hs) || p.sameOpenings(hs) {
 			// Posts signed above a link to their comments (a blog's
 			// front page), not comments.
 			continue
@@ -281,6 +284,32 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 		best = withVariants(best, headers)
 	}
 	return &thread{headers: best, firstHeader: best[0].start}
+}
+
+// sameOpenings reports whether the entries under three or more of
+// headers hs, three in four of them, open with the same five words
+// ("This article was published by …"): a list of a site's pieces, each
+// under its title and date, not comments.
+func (p threadReader) sameOpenings(hs []headerMatch) bool {
+	if len(hs) < 3 {
+		return false
+	}
+	count := map[string]int{}
+	most := 0
+	for _, h := range hs {
+		for j := h.start + h.n; j < len(p.lines) && j <= h.start+h.n+2; j++ {
+			if p.lines[j].blank() {
+				continue
+			}
+			if ws := strings.Fields(p.lines[j].norm); len(ws) >= 5 {
+				key := strings.Join(ws[:5], " ")
+				count[key]++
+				most = max(most, count[key])
+			}
+			break
+		}
+	}
+	return most*4 >= len(hs)*3
 }
 
 // linkedToComments reports whether most of headers hs have a link to
