@@ -391,7 +391,7 @@ func keepComments(cs []doc.Comment, base int) []doc.Comment {
 	out := cs[:0]
 	for _, c := range cs {
 		words := rules.CountWords(c.Text)
-		if words == 0 || c.Author == "" && c.Posted == "" && words < minCommentWords {
+		if words == 0 || c.Author == "" && c.Posted == "" && (words < minCommentWords || formLabels(c.Text)) {
 			continue
 		}
 		renum[c.ID] = base + len(out) + 1
@@ -405,6 +405,25 @@ func keepComments(cs []doc.Comment, base int) []doc.Comment {
 	}
 	return out
 }
+
+// formLabels reports whether a comment's text is a form's field labels
+// ("* Your View", "* Name", "* Email", "* Required Field"): three lines
+// or more, none longer than maxLabelWords words.
+func formLabels(text string) bool {
+	lines := commentLines(text)
+	if len(lines) < 3 {
+		return false
+	}
+	for _, l := range lines {
+		if rules.CountWords(l) > maxLabelWords {
+			return false
+		}
+	}
+	return true
+}
+
+// maxLabelWords is the most words of a form field's label.
+const maxLabelWords = 4
 
 // parseItems reads comments from their elements: an item inside another
 // is a reply to it. Author, time and text come from the other comment
