@@ -264,7 +264,7 @@ func (p dumpPage) overIntroducedList(end int) int {
 	intro := end
 	if !strings.HasSuffix(p.lines[intro].norm, ":") {
 		intro = next(end)
-		if intro >= len(p.lines) || p.labelled(intro) || p.lines[intro].words > 12 || !strings.HasSuffix(p.lines[intro].norm, ":") {
+		if intro >= len(p.lines) || p.labelled(intro) || p.lines[intro].words > maxIntroWords || !strings.HasSuffix(p.lines[intro].norm, ":") {
 			return end
 		}
 	}
@@ -273,11 +273,44 @@ func (p dumpPage) overIntroducedList(end int) int {
 	for k < len(p.lines) && !p.lines[k].blank() && !p.labelled(k) && p.lines[k].words <= maxListItemWords {
 		k++
 	}
-	if k-first < 2 || k < len(p.lines) && !p.lines[k].blank() {
+	if k-first >= 2 && (k == len(p.lines) || p.lines[k].blank()) {
+		return k - 1
+	}
+	// Items a blank line apart, as a dump prints a list of paragraphs:
+	// short lines, one to a block, up to two blank lines in a row.
+	// The line that announces them is a sentence ("Below is the list
+	// of players who have been invited:"), not a menu's label ("Find
+	// More Articles On:"); an item that ends with a colon heads another
+	// list.
+	if p.lines[intro].words < minIntroWords {
 		return end
 	}
-	return k - 1
+	items, last := 0, -1
+	for k = first; k < len(p.lines); {
+		if p.labelled(k) || p.lines[k].words > maxListItemWords || k+1 < len(p.lines) && !p.lines[k+1].blank() || strings.HasSuffix(p.lines[k].norm, ":") {
+			break
+		}
+		items, last = items+1, k
+		if k = next(k); k-last > 2 {
+			break
+		}
+	}
+	if items < minSpacedItems {
+		return end
+	}
+	return last
 }
+
+// maxIntroWords is the most words of the line that introduces a list.
+const maxIntroWords = 30
+
+// minIntroWords is the fewest words of a sentence that introduces a list
+// whose items stand a blank line apart.
+const minIntroWords = 6
+
+// minSpacedItems is the fewest items of an introduced list whose items
+// stand a blank line apart.
+const minSpacedItems = 3
 
 // pickTitle labels the most headline-like line of [from, to) with the
 // headline rule. A headline is of headline length, capitalised, made of
