@@ -301,8 +301,11 @@ func (p threadReader) sameOpenings(hs []headerMatch) bool {
 			if p.lines[j].blank() {
 				continue
 			}
-			if ws := strings.Fields(p.lines[j].norm); len(ws) >= 5 {
-				key := strings.Join(ws[:5], " ")
+			if l := &p.lines[j]; l.words >= 5 {
+				key := firstWords(l.norm, 5)
+				if key == "" {
+					key = l.norm // five words and no more
+				}
 				count[key]++
 				most = max(most, count[key])
 			}
