@@ -73,8 +73,53 @@ func labelAnywhere(p *textPass) {
 		}
 	}
 	p.labelCreditedCaptions()
+	p.labelCommentForms()
 	p.labelCommentNotices()
 }
+
+// labelCommentForms takes a comment form as a page dump prints it: a
+// block of lines (up to a blank line) that holds two form fields or more
+// ("[          ]") and a line that talks of commenting ("Please leave
+// your comments below:"). Its short lines that no rule took (the
+// fields' labels, "Not a member yet? Click Here to sign up.") are the
+// form's; a line another rule took (a field, a byline above the form)
+// stays that rule's, and a long line may be the article's. A login or search form, which says
+// nothing of comments, is left to the other rules.
+func (p *textPass) labelCommentForms() {
+	field, form := p.set.Rule(rules.IDFormField), p.set.Rule(rules.IDCommentForm)
+	if field == nil || form == nil || p.html {
+		return
+	}
+	for i := 0; i < len(p.lines); {
+		if p.lines[i].blank() {
+			i++
+			continue
+		}
+		j := i
+		fields, talks := 0, false
+		for ; j < len(p.lines) && !p.lines[j].blank(); j++ {
+			if p.labels[j].rule == field {
+				fields++
+			} else if !talks && p.lines[j].words <= maxFormLineWords {
+				talks = p.anyPhrase(rules.WordsCommentTalk, lowerWords(p.lines[j].norm))
+			}
+		}
+		if fields >= 2 && talks {
+			for k := i; k < j; k++ {
+				if p.labels[k].rule == nil && p.lines[k].words <= maxFormLineWords && !p.opensThread(k) {
+					// (A line a thread starts at, "Comments [ … ]", is
+					// left to the zones.)
+					p.setLabel(k, form, nil, 0)
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// maxFormLineWords is the most words of a comment form's line: a label,
+// a notice ("You need to be a registered member of …").
+const maxFormLineWords = 12
 
 // labelCommentNotices takes the notice under an invitation to comment
 // ("Talkback here" over "Please post your comments using the above
