@@ -73,6 +73,7 @@ func labelAnywhere(p *textPass) {
 		}
 	}
 	p.labelCreditedCaptions()
+	p.labelSlideshows()
 	p.labelCommentForms()
 	p.labelCommentNotices()
 }
@@ -116,6 +117,54 @@ func (p *textPass) labelCommentForms() {
 		i = j
 	}
 }
+
+// labelSlideshows takes the captions of a slideshow as a dump prints it:
+// one gallery control recurring between single lines ("Fullscreen",
+// caption, "Fullscreen", caption, …), minSlides times or more in a row.
+// Each such line is a slide's caption, not the article's. A photo in an
+// article ("Enlarge this image", its caption, then paragraphs) breaks the
+// run: its control stands beside paragraphs, not beside one line.
+func (p *textPass) labelSlideshows() {
+	chrome, caption := p.set.Rule(rules.IDMediaChrome), p.set.Rule(rules.IDCaption)
+	if chrome == nil || caption == nil {
+		return
+	}
+	next := func(i int) int {
+		for i++; i < len(p.lines) && p.lines[i].blank(); i++ {
+		}
+		return i
+	}
+	for i := 0; i < len(p.lines); {
+		if p.labels[i].rule != chrome {
+			i++
+			continue
+		}
+		// A run from the control at i: control, line, control, line, …
+		var slides []int
+		at := i
+		for {
+			c := next(at)
+			if c >= len(p.lines) || p.labelled(c) {
+				break
+			}
+			k := next(c)
+			if k >= len(p.lines) || p.labels[k].rule != chrome || p.lines[k].norm != p.lines[i].norm {
+				break
+			}
+			slides = append(slides, c)
+			at = k
+		}
+		if len(slides) >= minSlides {
+			for _, c := range slides {
+				p.setLabel(c, caption, nil, 0)
+			}
+		}
+		i = at + 1
+	}
+}
+
+// minSlides is the fewest captions of a slideshow.
+const minSlides = 5
 
 // maxFormLineWords is the most words of a comment form's line: a label,
 // a notice ("You need to be a registered member of …").
