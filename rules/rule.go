@@ -132,7 +132,8 @@ const (
 	Last  Select = "last"
 )
 
-// Input restricts a rule to one input kind.
+// Input restricts a rule to one input kind. A line rule for text input
+// does not apply to the lines of an HTML page either.
 type Input string
 
 // The input kinds a rule can be restricted to.

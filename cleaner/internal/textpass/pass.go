@@ -229,6 +229,13 @@ func (p *textPass) match(i int, accept func(*rules.Rule) bool) (*rules.Rule, rul
 	return found, groups
 }
 
+// applies reports whether line rule r applies to this pass's lines: to
+// its language, and to its input (a rule for plain text, "input: text",
+// not to the text of an HTML page, whose markup says what it marks).
+func (p *textPass) applies(r *rules.Rule) bool {
+	return r.AppliesTo(rules.TextInput, p.lang) && !(p.html && r.Input == rules.TextInput)
+}
+
 // matches reports whether rule r matches line i, as match with an accept
 // that takes r alone would find, without reading the rule's groups (a
 // pattern's submatches cost more than the match).
@@ -240,7 +247,7 @@ func (p *textPass) matches(i int, r *rules.Rule) bool {
 	if !slices.Contains(p.candidates(i), r.Index()) && !slices.Contains(p.set.Prefilter().Always(), r.Index()) {
 		return false
 	}
-	if !r.AppliesTo(rules.TextInput, p.lang) || !r.CheckCounted(l.norm, l.words, l.terminal) {
+	if !p.applies(r) || !r.CheckCounted(l.norm, l.words, l.terminal) {
 		return false
 	}
 	if r.Kind != rules.KindPhrase {
@@ -281,7 +288,7 @@ func (p *textPass) matchEach(i int, accept func(*rules.Rule) bool, yield func(*r
 		if r.Kind == rules.KindMarker || r.Kind == rules.KindCommentHeader || r.Kind == rules.KindSelector || r.Kind == rules.KindStructure {
 			continue
 		}
-		if !accept(r) || !r.AppliesTo(rules.TextInput, p.lang) || !r.CheckCounted(l.norm, l.words, l.terminal) {
+		if !accept(r) || !p.applies(r) || !r.CheckCounted(l.norm, l.words, l.terminal) {
 			continue
 		}
 		if r.Kind == rules.KindPhrase {
