@@ -290,6 +290,16 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 	lone := false
 	if len(items) == 0 && (h.timeMarked(subtreeText(sec)) || h.hasTwin(sec)) {
 		items, lone = []*html.Node{sec}, true
+	} else if len(items) == 0 {
+		if f, author, posted := h.footer(sec); f != nil {
+			// A comment's body and its footer, two sections side by side
+			// ("commentBody", "commentFooter"): one comment, signed by the
+			// footer, which goes with it.
+			cs := h.parseItems(sec, []*html.Node{sec}, base)
+			cs[0].Author, cs[0].Posted = author, posted
+			h.takeAlong(f)
+			return keepComments(cs, base)
+		}
 	}
 	cs := h.parseItems(sec, items, base)
 	for k, it := range items {
@@ -301,6 +311,54 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 		}
 	}
 	return keepComments(cs, base)
+}
+
+// footer returns the element right after sec when it is a comment's
+// footer: its class or id names comments too, and its text is one short
+// line that names someone and says when ("MilwaukeeBaller32 Jan 09 2008
+// 07:52 PM PST |"), with the name and the time it reads.
+func (h *htmlDoc) footer(sec *html.Node) (*html.Node, string, string) {
+	x := sec.NextSibling
+	for x != nil && x.Type != html.ElementNode {
+		if x.Type == html.TextNode && strings.TrimSpace(x.Data) != "" {
+			return nil, "", ""
+		}
+		x = x.NextSibling
+	}
+	if x == nil || h.marked[x] || !h.commentNamed(x) {
+		return nil, "", ""
+	}
+	raw := strings.TrimSpace(subtreeText(x))
+	line := rules.Normalize(raw)
+	if line == "" || strings.Contains(raw, "\n") || rules.CountWords(line) > maxFooterWords || !h.timeMarked(line) {
+		return nil, "", ""
+	}
+	author, posted, ok := textpass.ReadSignature(h.set, line, h.lang)
+	if !ok {
+		return nil, "", ""
+	}
+	return x, author, posted
+}
+
+// maxFooterWords is the most words of a comment's footer line.
+const maxFooterWords = 16
+
+// takeAlong removes n as part of the comment section being taken: with
+// the section's rule, and without reading comments from it again.
+func (h *htmlDoc) takeAlong(n *html.Node) {
+	r := h.set.Rule(rules.IDCommentSection)
+	if r == nil {
+		return
+	}
+	var anc []*html.Node
+	for a := n.Parent; a != nil; a = a.Parent {
+		anc = append(anc, a)
+	}
+	h.marks = append(h.marks, mark{node: n, rule: r, text: subtreeText(n), anc: anc})
+	h.marked[n] = true
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
 }
 
 // signature reads the author and the time of comment c, the element it,

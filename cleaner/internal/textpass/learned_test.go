@@ -322,3 +322,21 @@ func TestSlashDates(t *testing.T) {
 		}
 	}
 }
+
+func TestReadSignature(t *testing.T) {
+	tests := []struct {
+		line, author, posted string
+		ok                   bool
+	}{
+		{"MilwaukeeBaller32 Jan 09 2008 07:52 PM PST |", "MilwaukeeBaller32", "Jan 09 2008 07:52 PM PST", true},
+		{"Comments (3) | Permalink", "", "", false},
+		{"Fax 217/244-7732", "", "", false},
+		{"The council met on 12 March", "", "", false},
+	}
+	for _, tt := range tests {
+		a, p, ok := ReadSignature(testSet(t), tt.line, "en")
+		if ok != tt.ok || ok && (a != tt.author || p != tt.posted) {
+			t.Errorf("ReadSignature(%q) = %q, %q, %v; want %q, %q, %v", tt.line, a, p, ok, tt.author, tt.posted, tt.ok)
+		}
+	}
+}

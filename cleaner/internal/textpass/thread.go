@@ -568,6 +568,23 @@ func (p threadReader) stripTruncation(text string) (string, bool) {
 	return StripTruncation(p.set, text)
 }
 
+// ReadSignature reads a commenter's name and time from a line that holds
+// both and nothing else ("MilwaukeeBaller32 Jan 09 2008 07:52 PM PST |"),
+// as a learned header's shape reads them; ok is false when the line says
+// no time or names nobody.
+func ReadSignature(set *rules.Set, line, lang string) (author, posted string, ok bool) {
+	p := newTextPass(set, line+"\n", lang)
+	if len(p.lines) == 0 || !hasDigit(p.lines[0].norm) {
+		return "", "", false
+	}
+	shape, g := p.headerShape(p.plainNorm(0))
+	author, posted = strings.Trim(g[rules.FieldAuthor], " |·•,;:-"), strings.Trim(g[rules.FieldPosted], " |·•,;:-")
+	if shape == "" || author == "" || posted == "" || p.stopwordAuthor(author) || !p.nameLike(strings.ToLower(author)) || !slashDates(posted) {
+		return "", "", false
+	}
+	return author, posted, true
+}
+
 // StripTruncation removes a comment-cut marker ("… Read more »") from the
 // end of a comment's text and reports whether there was one.
 func StripTruncation(set *rules.Set, text string) (string, bool) {
