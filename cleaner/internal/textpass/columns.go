@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/winnow-text/winnow/rules"
 )
 
 // A text browser lays out a page's table columns side by side, so that a
@@ -107,6 +109,20 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 		}
 	}
 	if best < minColumnLetters {
+		return columnView{}, false
+	}
+	// Prose across the page, left of the column, on lines of one segment
+	// (an article's paragraphs around a table of its own), a third as
+	// much as the column holds, says the columns are a table in the
+	// article, not the page's layout: a page laid out in columns has no
+	// paragraph across its navigation.
+	across := 0
+	for i, ss := range segs {
+		if len(ss) == 1 && ss[0].col < left && ss[0].proseLike() && rules.EndsSentence(text[spans[i][0]+ss[0].from:spans[i][0]+ss[0].to]) {
+			across += ss[0].letters + ss[0].wide
+		}
+	}
+	if across*3 >= best {
 		return columnView{}, false
 	}
 	// The column's right edge: where most of its lines end (a few run on

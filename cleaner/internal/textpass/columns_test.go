@@ -64,4 +64,17 @@ func TestReadColumns(t *testing.T) {
 	if _, ok := readColumns(plain, splitLines(plain)); ok {
 		t.Error("readColumns: plain prose read in columns")
 	}
+
+	// A table in an article whose paragraphs run across the page is the
+	// article's table, not the page's columns.
+	var tb strings.Builder
+	tb.WriteString(story[0] + " " + story[1] + "\n\n")
+	for _, s := range story {
+		tb.WriteString("     Groundhog Day        1993 " + s + "\n")
+	}
+	tb.WriteString("\n" + story[2] + " " + story[3] + "\n")
+	table := tb.String()
+	if v, ok := readColumns(table, splitLines(table)); ok {
+		t.Errorf("readColumns: an article's table read as the page's columns: %q", v.text)
+	}
 }
