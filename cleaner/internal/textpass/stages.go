@@ -96,16 +96,19 @@ func (p *textPass) labelCommentForms() {
 			i++
 			continue
 		}
-		j := i
-		fields, talks := 0, false
+		j, fields := i, 0
 		for ; j < len(p.lines) && !p.lines[j].blank(); j++ {
 			if p.labels[j].rule == field {
 				fields++
-			} else if !talks && p.lines[j].words <= maxFormLineWords {
-				talks = p.anyPhrase(rules.WordsCommentTalk, lowerWords(p.lines[j].norm))
 			}
 		}
-		if fields >= 2 && talks {
+		talks := false
+		for k := i; k < j && fields >= 2 && !talks; k++ {
+			if p.labels[k].rule != field && p.lines[k].words <= maxFormLineWords {
+				talks = p.anyPhrase(rules.WordsCommentTalk, lowerWords(p.lines[k].norm))
+			}
+		}
+		if talks {
 			for k := i; k < j; k++ {
 				if p.labels[k].rule == nil && p.lines[k].words <= maxFormLineWords && !p.opensThread(k) {
 					// (A line a thread starts at, "Comments [ … ]", is
