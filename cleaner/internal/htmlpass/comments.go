@@ -346,18 +346,8 @@ const maxFooterWords = 16
 // takeAlong removes n as part of the comment section being taken: with
 // the section's rule, and without reading comments from it again.
 func (h *htmlDoc) takeAlong(n *html.Node) {
-	r := h.set.Rule(rules.IDCommentSection)
-	if r == nil {
-		return
-	}
-	var anc []*html.Node
-	for a := n.Parent; a != nil; a = a.Parent {
-		anc = append(anc, a)
-	}
-	h.marks = append(h.marks, mark{node: n, rule: r, text: subtreeText(n), anc: anc})
-	h.marked[n] = true
-	if n.Parent != nil {
-		n.Parent.RemoveChild(n)
+	if r := h.set.Rule(rules.IDCommentSection); r != nil {
+		h.remove(n, r, subtreeText(n))
 	}
 }
 

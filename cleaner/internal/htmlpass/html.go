@@ -662,6 +662,12 @@ func (h *htmlDoc) take(n *html.Node, r *rules.Rule) {
 			h.meta.AuthorBio = textpass.StripMarkers(h.set, rules.Author, longestParagraph(n))
 		}
 	}
+	h.remove(n, r, text)
+}
+
+// remove takes n out of the tree for rule r, with its text for the
+// audit; the walk skips it from then on.
+func (h *htmlDoc) remove(n *html.Node, r *rules.Rule, text string) {
 	var anc []*html.Node
 	for a := n.Parent; a != nil; a = a.Parent {
 		anc = append(anc, a)

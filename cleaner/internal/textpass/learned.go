@@ -379,18 +379,7 @@ func (p *textPass) headsComments(i int) bool {
 
 // headsCommentsText is headsComments on a line's text.
 func (p *textPass) headsCommentsText(norm string) bool {
-	if rules.CountWords(norm) > maxWidgetWords || hasDigit(norm) {
-		return false
-	}
-	found, k := false, 0
-	var buf []byte
-	forEachWord(norm, func(w string) bool {
-		buf = appendLower(buf[:0], w)
-		found = p.set.HasWord(rules.WordsComment, string(buf))
-		k++
-		return !found && k < 2
-	})
-	return found
+	return rules.CountWords(norm) <= maxWidgetWords && !hasDigit(norm) && p.commentWordIn(norm, 2)
 }
 
 // linksComments reports whether a line is a headline with a link to its
@@ -960,12 +949,19 @@ func (p *textPass) namesComments(i int, counted bool, markers []int) bool {
 // mentionsComments reports whether a line holds one of the packs' comment
 // words.
 func (p *textPass) mentionsComments(norm string) bool {
-	found := false
+	return p.commentWordIn(norm, len(norm))
+}
+
+// commentWordIn reports whether one of the first n words of norm is one
+// of the packs' comment words.
+func (p *textPass) commentWordIn(norm string, n int) bool {
+	found, k := false, 0
 	var buf []byte
 	forEachWord(norm, func(w string) bool {
 		buf = appendLower(buf[:0], w)
 		found = p.set.HasWord(rules.WordsComment, string(buf))
-		return !found
+		k++
+		return !found && k < n
 	})
 	return found
 }

@@ -236,12 +236,31 @@ func (p *textPass) applies(r *rules.Rule) bool {
 	return r.AppliesTo(rules.TextInput, p.lang) && !(p.html && r.Input == rules.TextInput)
 }
 
+// readsLines reports whether rule r is matched against lines one at a
+// time: not a marker, a comment header (findHeaders), a selector or a
+// structure rule.
+func readsLines(r *rules.Rule) bool {
+	switch r.Kind {
+	case rules.KindMarker, rules.KindCommentHeader, rules.KindSelector, rules.KindStructure:
+		return false
+	}
+	return true
+}
+
+// nextNonBlank is the first line after line i that is not blank, or
+// len(p.lines).
+func (p *textPass) nextNonBlank(i int) int {
+	for i++; i < len(p.lines) && p.lines[i].blank(); i++ {
+	}
+	return i
+}
+
 // matches reports whether rule r matches line i, as match with an accept
 // that takes r alone would find, without reading the rule's groups (a
 // pattern's submatches cost more than the match).
 func (p *textPass) matches(i int, r *rules.Rule) bool {
 	l := &p.lines[i]
-	if l.blank() || r.Kind == rules.KindMarker || r.Kind == rules.KindCommentHeader || r.Kind == rules.KindSelector || r.Kind == rules.KindStructure {
+	if l.blank() || !readsLines(r) {
 		return false
 	}
 	if !slices.Contains(p.candidates(i), r.Index()) && !slices.Contains(p.set.Prefilter().Always(), r.Index()) {
@@ -285,7 +304,7 @@ func (p *textPass) matchEach(i int, accept func(*rules.Rule) bool, yield func(*r
 		}
 		prev = idx
 		r := all[idx]
-		if r.Kind == rules.KindMarker || r.Kind == rules.KindCommentHeader || r.Kind == rules.KindSelector || r.Kind == rules.KindStructure {
+		if !readsLines(r) {
 			continue
 		}
 		if !accept(r) || !p.applies(r) || !r.CheckCounted(l.norm, l.words, l.terminal) {

@@ -256,11 +256,7 @@ const maxListItemWords = 20
 // Zeitplan im Überblick:" and its dates). A list a sentence announces is
 // the article's, however little prose it holds. It returns the new end.
 func (p dumpPage) overIntroducedList(end int) int {
-	next := func(i int) int {
-		for i++; i < len(p.lines) && p.lines[i].blank(); i++ {
-		}
-		return i
-	}
+	next := p.nextNonBlank
 	intro := end
 	if !strings.HasSuffix(p.lines[intro].norm, ":") {
 		intro = next(end)

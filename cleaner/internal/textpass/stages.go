@@ -84,8 +84,9 @@ func labelAnywhere(p *textPass) {
 // your comments below:"). Its short lines that no rule took (the
 // fields' labels, "Not a member yet? Click Here to sign up.") are the
 // form's; a line another rule took (a field, a byline above the form)
-// stays that rule's, and a long line may be the article's. A login or search form, which says
-// nothing of comments, is left to the other rules.
+// stays that rule's, and a long line may be the article's. A login or
+// search form, which says nothing of comments, is left to the other
+// rules.
 func (p *textPass) labelCommentForms() {
 	field, form := p.set.Rule(rules.IDFormField), p.set.Rule(rules.IDCommentForm)
 	if field == nil || form == nil || p.html {
@@ -132,11 +133,7 @@ func (p *textPass) labelSlideshows() {
 	if chrome == nil || caption == nil {
 		return
 	}
-	next := func(i int) int {
-		for i++; i < len(p.lines) && p.lines[i].blank(); i++ {
-		}
-		return i
-	}
+	next := p.nextNonBlank
 	for i := 0; i < len(p.lines); {
 		if p.labels[i].rule != chrome {
 			i++

@@ -223,7 +223,8 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 		hs := byLayout[k]
 		if p.linkedToComments(hs) || p.sameOpenings(hs) {
 			// Posts signed above a link to their comments (a blog's
-			// front page), not comments.
+			// front page), or entries that open alike (a list of a
+			// site's pieces): not comments.
 			continue
 		}
 		if k.shape != "" {
@@ -297,19 +298,17 @@ func (p threadReader) sameOpenings(hs []headerMatch) bool {
 	count := map[string]int{}
 	most := 0
 	for _, h := range hs {
-		for j := h.start + h.n; j < len(p.lines) && j <= h.start+h.n+2; j++ {
-			if p.lines[j].blank() {
-				continue
+		j := p.nextNonBlank(h.start + h.n - 1)
+		if j > h.start+h.n+2 || j == len(p.lines) {
+			continue
+		}
+		if l := &p.lines[j]; l.words >= 5 {
+			key := firstWords(l.norm, 5)
+			if key == "" {
+				key = l.norm // five words and no more
 			}
-			if l := &p.lines[j]; l.words >= 5 {
-				key := firstWords(l.norm, 5)
-				if key == "" {
-					key = l.norm // five words and no more
-				}
-				count[key]++
-				most = max(most, count[key])
-			}
-			break
+			count[key]++
+			most = max(most, count[key])
 		}
 	}
 	return most*4 >= len(hs)*3
@@ -321,14 +320,8 @@ func (p threadReader) sameOpenings(hs []headerMatch) bool {
 func (p threadReader) linkedToComments(hs []headerMatch) bool {
 	linked := 0
 	for _, h := range hs {
-		for j := h.start + h.n; j < len(p.lines) && j <= h.start+h.n+1; j++ {
-			if p.lines[j].blank() {
-				continue
-			}
-			if p.commentsLink(p.lines[j].norm) {
-				linked++
-			}
-			break
+		if j := p.nextNonBlank(h.start + h.n - 1); j <= h.start+h.n+1 && j < len(p.lines) && p.commentsLink(p.lines[j].norm) {
+			linked++
 		}
 	}
 	return len(hs) >= 2 && linked*2 > len(hs)
@@ -825,7 +818,7 @@ func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
 		}
 		if opens || p.labelled(i) && p.labels[i].rule.Category == rules.Comments {
 			from = i + 1
-			if controls > 0 {
+			if controls >= 0 {
 				from = controls + 1
 			}
 			break
@@ -834,7 +827,9 @@ func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
 			if p.labels[i].rule.Category == rules.Site && l.words <= maxWidgetWords {
 				// The thread's own controls ("[Save settings]"): the
 				// first comment starts under them.
-				controls = max(controls, i)
+				if controls < 0 {
+					controls = i
+				}
 				continue
 			}
 			return false, 0 // something else (an ad, the article's end) before any comments line
