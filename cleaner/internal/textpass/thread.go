@@ -338,7 +338,7 @@ func (p *textPass) commentsLink(norm string) bool {
 		var buf []byte
 		forEachWord(seg, func(w string) bool {
 			buf = appendLower(buf[:0], w)
-			if p.set.HasWord(rules.WordsComment, string(buf)) && strings.HasSuffix(string(buf), "s") {
+			if p.set.HasWord(rules.WordsComment, string(buf)) {
 				named = true
 			} else {
 				other = true
