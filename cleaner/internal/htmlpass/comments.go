@@ -318,19 +318,8 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 // line that names someone and says when ("MilwaukeeBaller32 Jan 09 2008
 // 07:52 PM PST |"), with the name and the time it reads.
 func (h *htmlDoc) footer(sec *html.Node) (*html.Node, string, string) {
-	x := sec.NextSibling
-	for x != nil && x.Type != html.ElementNode {
-		if x.Type == html.TextNode && strings.TrimSpace(x.Data) != "" {
-			return nil, "", ""
-		}
-		x = x.NextSibling
-	}
-	if x == nil || h.marked[x] || !h.commentNamed(x) {
-		return nil, "", ""
-	}
-	raw := strings.TrimSpace(subtreeText(x))
-	line := rules.Normalize(raw)
-	if line == "" || strings.Contains(raw, "\n") || rules.CountWords(line) > maxFooterWords || !h.timeMarked(line) {
+	x, line := h.lineBeside(sec, true)
+	if x == nil || !h.commentNamed(x) || !h.timeMarked(line) {
 		return nil, "", ""
 	}
 	author, posted, ok := textpass.ReadSignature(h.set, line, h.lang)
@@ -339,9 +328,6 @@ func (h *htmlDoc) footer(sec *html.Node) (*html.Node, string, string) {
 	}
 	return x, author, posted
 }
-
-// maxFooterWords is the most words of a comment's footer line.
-const maxFooterWords = 16
 
 // takeAlong removes n as part of the comment section being taken: with
 // the section's rule, and without reading comments from it again.
@@ -375,25 +361,8 @@ func (h *htmlDoc) signature(c *doc.Comment, it *html.Node, take bool) {
 // false, right before it) when that element is one line that a comment
 // header rule reads with an author and a time, the rule and what it read.
 func (h *htmlDoc) headerElement(it *html.Node, after bool) (*html.Node, *rules.Rule, rules.Groups) {
-	step := func(n *html.Node) *html.Node {
-		if after {
-			return n.NextSibling
-		}
-		return n.PrevSibling
-	}
-	x := step(it)
-	for x != nil && x.Type != html.ElementNode {
-		if x.Type == html.TextNode && strings.TrimSpace(x.Data) != "" {
-			return nil, nil, nil
-		}
-		x = step(x)
-	}
-	if x == nil || h.marked[x] {
-		return nil, nil, nil
-	}
-	raw := strings.TrimSpace(subtreeText(x))
-	line := rules.Normalize(raw)
-	if line == "" || strings.Contains(raw, "\n") || rules.CountWords(line) > 16 {
+	x, line := h.lineBeside(it, after)
+	if x == nil {
 		return nil, nil, nil
 	}
 	for _, r := range h.set.OfKind(rules.KindCommentHeader) {
@@ -403,6 +372,39 @@ func (h *htmlDoc) headerElement(it *html.Node, after bool) (*html.Node, *rules.R
 	}
 	return nil, nil, nil
 }
+
+// lineBeside returns the element right after it (or, with after false,
+// right before it), with only white space between them, when that
+// element is not taken and its text is one line of maxSignatureWords
+// words or fewer, with that line (normalised).
+func (h *htmlDoc) lineBeside(it *html.Node, after bool) (*html.Node, string) {
+	step := func(n *html.Node) *html.Node {
+		if after {
+			return n.NextSibling
+		}
+		return n.PrevSibling
+	}
+	x := step(it)
+	for x != nil && x.Type != html.ElementNode {
+		if x.Type == html.TextNode && strings.TrimSpace(x.Data) != "" {
+			return nil, ""
+		}
+		x = step(x)
+	}
+	if x == nil || h.marked[x] {
+		return nil, ""
+	}
+	raw := strings.TrimSpace(subtreeText(x))
+	line := rules.Normalize(raw)
+	if line == "" || strings.Contains(raw, "\n") || rules.CountWords(line) > maxSignatureWords {
+		return nil, ""
+	}
+	return x, line
+}
+
+// maxSignatureWords is the most words of a comment's signature or footer
+// line.
+const maxSignatureWords = 16
 
 // hasTwin reports whether a sibling of n (or one taken before it) has n's signature (see
 // itemSignature): a section that is one of a run of comments
