@@ -90,7 +90,8 @@ func unsegmentedWords(norm string) int {
 }
 
 // unsegmentedWordLetters is about how many letters a word of Thai, Lao,
-// Khmer or Burmese has (letters without their vowel and tone marks; a paragraph of 120 of them is prose).
+// Khmer or Burmese has (letters without their vowel and tone marks; a
+// paragraph of 120 of them is prose).
 const unsegmentedWordLetters = 4
 
 // unspaced reports whether lang is written without spaces between words
