@@ -510,6 +510,11 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		norm = strings.TrimRight(norm[:len(norm)-len(last)], " ·•|")
 	}
 	toks := strings.Fields(norm)
+	for n := len(toks); n > 1 && len(toks[n-1]) > 2 && toks[n-1][0] == '[' && toks[n-1][len(toks[n-1])-1] == ']'; n-- {
+		// A link a dump prints in brackets after the name ("Ann
+		// [URL]") is a button, no part of the name.
+		toks = toks[:n-1]
+	}
 	kinds := make([]byte, len(toks))
 	firstTime, hasClock, hasNumber := -1, false, false
 	for k, t := range toks {
@@ -530,6 +535,10 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 			// unit letter after a number, "3 h", but "Barak H" is a
 			// name.)
 			kinds[k] = '#'
+		case commentNumber(t):
+			// "#12": the comment's place in the thread, one shape for
+			// every comment.
+			kinds[k] = 'n'
 		case !strings.ContainsFunc(t, unicode.IsLetter):
 			kinds[k] = 'p'
 		case unicode.IsLower(firstRune(t)) && p.isStopword(strings.Trim(t, ".,:;()")),
@@ -591,6 +600,8 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		switch c {
 		case '#', '*':
 			b.WriteByte(c)
+		case 'n':
+			b.WriteString("#n")
 		default:
 			b.WriteString(strings.ToLower(t))
 		}
@@ -609,12 +620,33 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		author = name // "Ann Smith, Stannery Bridge": a name, then a place
 	}
 	author = p.cutBylinePrefix(author)
-	g := rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(toks[firstTime:], " "), "()[]")}
+	posted := toks[firstTime:]
+	if start > firstTime {
+		// "#1 — January 7, 2008 @ 13:00PM — Ann": the time ends where
+		// the name after it starts.
+		posted = toks[firstTime:start]
+	}
+	g := rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(posted, " "), "()[]—–-|,; ")}
 	p.splitPosted(g)
 	if edited != "" {
 		g[rules.FieldEdited] = edited
 	}
 	return b.String(), g
+}
+
+// commentNumber reports whether t is a comment's number in its thread:
+// "#12", "#12.", "#12:".
+func commentNumber(t string) bool {
+	t = strings.TrimRight(t, ".:)")
+	if len(t) < 2 || t[0] != '#' {
+		return false
+	}
+	for _, c := range t[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // afterBylinePrefix returns what follows a byline's prefix and a space at

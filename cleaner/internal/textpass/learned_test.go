@@ -173,6 +173,7 @@ func TestHeaderShapePlace(t *testing.T) {
 		{"en", "Barak H - Israel (12/19/2007 16:36)", "Barak H"},
 		{"en", "Abu Bakr - USA (12/19/2007 15:53)", "Abu Bakr"},
 		{"en", "Ann H 7:57am January 08, 2008", "Ann H"},
+		{"en", "#1 — January 7, 2008 @ 13:00PM — Brandon Vale [URL]", "Brandon Vale"},
 	} {
 		p := newTextPass(testSet(t), "", tc.lang)
 		_, g := p.headerShape(tc.in)
@@ -337,6 +338,30 @@ func TestReadSignature(t *testing.T) {
 		a, p, ok := ReadSignature(testSet(t), tt.line, "en")
 		if ok != tt.ok || ok && (a != tt.author || p != tt.posted) {
 			t.Errorf("ReadSignature(%q) = %q, %q, %v; want %q, %q, %v", tt.line, a, p, ok, tt.author, tt.posted, tt.ok)
+		}
+	}
+}
+
+// TestHeaderShapeNumbered checks that a comment's number ("#1", "#12")
+// is one token of the shape, so that every comment of a numbered thread
+// has the same shape, and that the time ends where the name after it
+// starts.
+func TestHeaderShapeNumbered(t *testing.T) {
+	p := newTextPass(testSet(t), "", "en")
+	a, ga := p.headerShape("#1 — January 7, 2008 @ 13:00PM — Brandon Vale [URL]")
+	b, _ := p.headerShape("#12 — January 8, 2008 @ 9:15AM — Chris Beau")
+	if a == "" || a != b {
+		t.Errorf("shapes %q and %q, want one shape", a, b)
+	}
+	if got, want := ga[rules.FieldPosted], "January 7, 2008 @ 13:00PM"; got != want {
+		t.Errorf("posted = %q, want %q", got, want)
+	}
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{{"#1", true}, {"#12.", true}, {"#", false}, {"#1a", false}, {"12", false}, {"#hashtag", false}} {
+		if got := commentNumber(tc.in); got != tc.want {
+			t.Errorf("commentNumber(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }
