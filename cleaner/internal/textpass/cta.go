@@ -321,6 +321,11 @@ func (p *textPass) closingAsk(i int) *rules.Rule {
 	return nil
 }
 
+// minNoticeSentences is how many sentences of a comment notice must talk
+// about commenting or tell the reader what to do before one more that does
+// neither may stand among them.
+const minNoticeSentences = 3
+
 // commentPolicy returns rule comments.policy when line i is a notice
 // about commenting: a sentence talks about commenting (comment_talk), a
 // sentence speaks to the reader (cta_reader), opens by telling the reader
@@ -340,6 +345,7 @@ func (p *textPass) commentPolicy(i int) *rules.Rule {
 		return nil
 	}
 	talks, tells := false, false
+	said, other := 0, 0
 	for _, s := range splitSentences(l.norm) {
 		st := lowerWords(s)
 		if len(st) <= 2 {
@@ -348,11 +354,16 @@ func (p *textPass) commentPolicy(i int) *rules.Rule {
 		talk := p.anyPhrase(rules.WordsCommentTalk, st)
 		tell := p.anyPhrase(rules.WordsCTAReader, st) || p.set.PhraseAt(rules.WordsCommentActs, st, 0) > 0 || p.anyPhrase(rules.WordsCommentNotice, st)
 		if !talk && !tell {
-			return nil
+			other++
+			continue
 		}
+		said++
 		talks, tells = talks || talk, tells || tell
 	}
-	if !talks || !tells {
+	if !talks || !tells || other > 0 && (other > 1 || said < minNoticeSentences) {
+		// (A notice of three sentences or more may hold one that
+		// does neither: "What follows is not our stuff; it comes from
+		// other people.")
 		return nil
 	}
 	return r
