@@ -176,10 +176,17 @@ type memoResult struct {
 	ok     bool
 }
 
+// maxMemoText is the longest text memoMatch remembers: the lines a page
+// repeats are short, and a sentence is seldom matched twice.
+const maxMemoText = 64
+
 // memoMatch is r.Match(text), remembered for the document: pages repeat
 // lines (a commenter's name, "9 months ago", "Reply"), and a pattern costs
 // far more than a lookup.
 func (p *textPass) memoMatch(r *rules.Rule, text string) (rules.Groups, bool) {
+	if len(text) > maxMemoText {
+		return r.Match(text)
+	}
 	if p.memo == nil {
 		p.memo = map[memoKey]memoResult{}
 	}
