@@ -32,11 +32,12 @@ const (
 	IDFormField         = "site.form-field"
 	IDCommentForm       = "comments.form"
 	IDMediaChrome       = "site.media-chrome"
+	IDEmbed             = "site.embed"
 )
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDHTMLCards, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn, IDRepeatedParagraph, IDCommentPolicy, IDCopyright, IDFormField, IDCommentForm, IDMediaChrome}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDHTMLCards, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn, IDRepeatedParagraph, IDCommentPolicy, IDCopyright, IDFormField, IDCommentForm, IDMediaChrome, IDEmbed}
 
 // MacroDate names the pattern macro of a written date, which the code
 // looks for inside lines (Set.FindDate).

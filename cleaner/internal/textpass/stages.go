@@ -74,6 +74,7 @@ func labelAnywhere(p *textPass) {
 	}
 	p.labelCreditedCaptions()
 	p.labelSlideshows()
+	p.labelEmbeds()
 	p.labelCommentForms()
 	p.labelCommentNotices()
 }
@@ -162,6 +163,45 @@ func (p *textPass) labelSlideshows() {
 		i = at + 1
 	}
 }
+
+// labelEmbeds takes the text of a post embedded from a social network:
+// the block of lines right above its signature (rule site.embed, "—
+// Name (@handle) October 18, 2017"), a blank line between them or none,
+// when the block is as short as such a post is (maxEmbedWords). A longer
+// block is the article's own paragraph, and stays; so is a block indented
+// otherwise than the signature (a dump indents a quoted post, text and
+// signature alike: a photo's post has no text, and the paragraph above
+// it is the article's).
+func (p *textPass) labelEmbeds() {
+	embed := p.set.Rule(rules.IDEmbed)
+	if embed == nil {
+		return
+	}
+	for i := range p.lines {
+		if p.labels[i].rule != embed {
+			continue
+		}
+		end := i
+		if end > 0 && p.lines[end-1].blank() {
+			end--
+		}
+		start, words := end, 0
+		for start > 0 && !p.lines[start-1].blank() && !p.labelled(start-1) && p.lines[start-1].indent == p.lines[i].indent {
+			start--
+			words += p.lines[start].words
+		}
+		if start == end || words > maxEmbedWords || start > 0 && !p.lines[start-1].blank() {
+			continue
+		}
+		for k := start; k < end; k++ {
+			p.setLabel(k, embed, nil, 0)
+		}
+	}
+}
+
+// maxEmbedWords is the most words of an embedded post's text (a tweet is
+// 280 characters at most).
+const maxEmbedWords = 70
 
 // minSlides is the fewest captions of a slideshow.
 const minSlides = 5

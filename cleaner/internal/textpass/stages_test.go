@@ -1,6 +1,11 @@
 package textpass
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnow-text/winnow/rules"
+)
 
 // Every stage comes after the stages whose results it reads.
 func TestStageOrder(t *testing.T) {
@@ -21,5 +26,35 @@ func TestStageOrder(t *testing.T) {
 				t.Errorf("stage %s reads %s, which runs after it", st.name, dep)
 			}
 		}
+	}
+}
+
+// TestLabelEmbeds checks that the short block right above an embedded
+// post's signature, at its indentation, goes with the signature, and that
+// a long paragraph or one indented otherwise stays.
+func TestLabelEmbeds(t *testing.T) {
+	long := strings.Repeat("The harbour board met on Tuesday and talked about the ferry. ", 8)
+	sig := "— Ann Lee (@annlee) March 22, 2024"
+	for _, tc := range []struct {
+		name, text string
+		taken      bool
+	}{
+		{"tweet over its signature", "Intro line of the story here.\n\nRain delay in the third. Fans are staying put.\n\n" + sig + "\n", true},
+		{"indented tweet", "Intro line of the story here.\n\n    Rain delay in the third.\n\n    " + sig + "\n", true},
+		{"paragraph over an indented signature", "Intro line of the story here.\n\nRain delay in the third.\n\n    " + sig + "\n", false},
+		{"long paragraph", "Intro line of the story here.\n\n" + long + "\n\n" + sig + "\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newTextPass(testSet(t), tc.text, "en")
+			p.scan()
+			labelAnywhere(p)
+			embed := p.set.Rule(rules.IDEmbed)
+			if got := p.labels[len(p.lines)-1].rule == embed || p.labels[len(p.lines)-2].rule == embed; !got {
+				t.Fatalf("signature not taken: %q", p.lines[len(p.lines)-1].norm)
+			}
+			if got := p.labels[2].rule == embed; got != tc.taken {
+				t.Errorf("line %q taken = %v, want %v", p.lines[2].norm, got, tc.taken)
+			}
+		})
 	}
 }
