@@ -30,6 +30,15 @@ const minColumnGap = 3
 // more for a text to be read in columns.
 const minColumnShare = 0.1
 
+// minSparseColumnShare is the least share of lines of two columns or
+// more when those lines hold most of the page's prose.
+const minSparseColumnShare = 0.04
+
+// minAcrossLines is how many lines of prose across the page say the
+// columns are a table in an article: paragraphs, not one long line (a
+// footer's disclaimer under a page laid out in columns).
+const minAcrossLines = 2
+
 // minColumnLetters is the least prose (letters of segments that read as
 // prose: see proseLike) the article's column holds.
 const minColumnLetters = 400
@@ -78,11 +87,13 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 			gapped++
 		}
 	}
-	if nonBlank < 10 || float64(gapped) < minColumnShare*float64(nonBlank) {
+	if nonBlank < 10 || float64(gapped) < minSparseColumnShare*float64(nonBlank) {
 		return columnView{}, false
 	}
 	segs := make([][]segment, len(spans))
 	nonBlank, multi := 0, 0
+	proseIn, proseOut := 0, 0 // prose on lines of columns, and on lines of one segment
+	longestOut := 0           // the longest line of one segment (a footer's disclaimer)
 	weight := map[int]int{}
 	for i, sp := range spans {
 		segs[i] = lineSegments(text[sp[0]:sp[1]])
@@ -96,10 +107,20 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 		for _, s := range segs[i] {
 			if s.proseLike() {
 				weight[s.col] += s.letters + s.wide // a wide letter weighs two
+				if len(segs[i]) >= 2 {
+					proseIn += s.letters + s.wide
+				} else {
+					proseOut += s.letters + s.wide
+					longestOut = max(longestOut, s.letters+s.wide)
+				}
 			}
 		}
 	}
-	if nonBlank < 10 || float64(multi) < minColumnShare*float64(nonBlank) {
+	if nonBlank < 10 || float64(multi) < minSparseColumnShare*float64(nonBlank) ||
+		float64(multi) < minColumnShare*float64(nonBlank) && proseIn <= proseOut-longestOut {
+		// (Few lines of columns among many of one segment, a long list
+		// of links under a short article beside its navigation, are the
+		// layout when they hold most of the prose.)
 		return columnView{}, false
 	}
 	left, best := -1, 0
@@ -116,13 +137,14 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 	// much as the column holds, says the columns are a table in the
 	// article, not the page's layout: a page laid out in columns has no
 	// paragraph across its navigation.
-	across := 0
+	across, acrossLines := 0, 0
 	for i, ss := range segs {
 		if len(ss) == 1 && ss[0].col < left && ss[0].proseLike() && rules.EndsSentence(text[spans[i][0]+ss[0].from:spans[i][0]+ss[0].to]) {
 			across += ss[0].letters + ss[0].wide
+			acrossLines++
 		}
 	}
-	if across*3 >= best {
+	if across*3 >= best && acrossLines >= minAcrossLines {
 		return columnView{}, false
 	}
 	// The column's right edge: where most of its lines end (a few run on

@@ -77,4 +77,37 @@ func TestReadColumns(t *testing.T) {
 	if v, ok := readColumns(table, splitLines(table)); ok {
 		t.Errorf("readColumns: an article's table read as the page's columns: %q", v.text)
 	}
+
+	// A short article beside its navigation over a long list of links
+	// and a footer's one-line disclaimer: few lines of columns, but they
+	// hold the prose.
+	var sb strings.Builder
+	for _, s := range story {
+		sb.WriteString("Sports          " + s + "\n")
+	}
+	for i := 0; i < 150; i++ {
+		sb.WriteString("Link to a section\n")
+	}
+	sb.WriteString(strings.Repeat("Information on this site is provided for general purposes only. ", 6) + "\n")
+	sparse := sb.String()
+	if v, ok := readColumns(sparse, splitLines(sparse)); !ok || strings.Contains(v.text, "Sports") {
+		t.Errorf("readColumns: a short article beside its navigation not read in its column (ok %v): %.300q", ok, v.text)
+	}
+
+	// The same few lines of columns beside paragraphs of one segment
+	// that hold more prose: the paragraphs are the article.
+	var pb strings.Builder
+	for i := 0; i < 4; i++ {
+		pb.WriteString(strings.Join(story, " ") + "\n\n")
+	}
+	for _, s := range story[:3] {
+		pb.WriteString("Sports          " + s + "\n")
+	}
+	for i := 0; i < 60; i++ {
+		pb.WriteString("Link to a section\n")
+	}
+	paras := pb.String()
+	if v, ok := readColumns(paras, splitLines(paras)); ok {
+		t.Errorf("readColumns: paragraphs beside a few lines of columns read in columns: %q", v.text)
+	}
 }
