@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // automaton finds every occurrence of a set of keywords in one pass: an
 // Aho-Corasick automaton compiled to a dense DFA over byte classes, ASCII
 // letters folded to lower case. Scanning costs two table lookups a byte
@@ -56,41 +58,49 @@ func newAutomaton(keywords []string) *automaton {
 		}
 		nodes[s].out = append(nodes[s].out, id)
 	}
-	// Failure links, breadth first, and the full transition table.
-	trans := make([]int32, len(nodes)*a.classes)
+	// Failure links, breadth first, and the full transition table, first
+	// of state numbers, then (in place) of row offsets with matchBit.
+	trans := make([]uint32, len(nodes)*a.classes)
 	queue := []int32{}
 	for cl := 1; cl < a.classes; cl++ {
 		if n, ok := nodes[0].child[uint8(cl)]; ok {
-			trans[cl] = n
+			trans[cl] = uint32(n)
 			queue = append(queue, n)
 		}
 	}
+	var cls []int
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
 		f := nodes[s].fail
 		nodes[s].out = append(nodes[s].out, nodes[f].out...)
-		for cl := 1; cl < a.classes; cl++ {
-			if n, ok := nodes[s].child[uint8(cl)]; ok {
-				nodes[n].fail = trans[int(f)*a.classes+cl]
-				trans[int(s)*a.classes+cl] = n
-				queue = append(queue, n)
-			} else {
-				trans[int(s)*a.classes+cl] = trans[int(f)*a.classes+cl]
-			}
+		// The failure state's row, then this node's own children over it
+		// (in class order, so that the queue stays breadth first).
+		row := trans[int(s)*a.classes : int(s+1)*a.classes]
+		copy(row[1:], trans[int(f)*a.classes+1:int(f+1)*a.classes])
+		cls = cls[:0]
+		for cl := range nodes[s].child {
+			cls = append(cls, int(cl))
+		}
+		slices.Sort(cls)
+		for _, cl := range cls {
+			n := nodes[s].child[uint8(cl)]
+			nodes[n].fail = int32(trans[int(f)*a.classes+cl])
+			row[cl] = uint32(n)
+			queue = append(queue, n)
 		}
 	}
 	a.out = make([][]int, len(nodes))
 	for i := range nodes {
 		a.out[i] = nodes[i].out
 	}
-	a.delta = make([]uint32, len(trans))
 	for i, n := range trans {
-		a.delta[i] = uint32(int(n) * a.classes)
+		trans[i] = n * uint32(a.classes)
 		if len(nodes[n].out) > 0 {
-			a.delta[i] |= matchBit
+			trans[i] |= matchBit
 		}
 	}
+	a.delta = trans
 	return a
 }
 

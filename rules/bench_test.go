@@ -65,3 +65,15 @@ func BenchmarkNormalize(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDefault is loading the built-in packs: parsing, compiling every
+// pattern and building the keyword automaton, the fixed cost of every run
+// of the command.
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
