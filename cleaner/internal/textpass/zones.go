@@ -120,6 +120,7 @@ func (p zoneReader) openZone(start, limit int, r *rules.Rule) {
 // links after "More stories").
 func (p zoneReader) listEnd(from, limit int) int {
 	afterHeadline := false
+	headline := -1    // the last headline's line
 	bareList := false // the last block was two or more bare bullet items
 	for i := from + 1; i < limit; i++ {
 		l := &p.lines[i]
@@ -141,13 +142,27 @@ func (p zoneReader) listEnd(from, limit int) int {
 			afterHeadline = false
 			continue
 		}
-		if l.prose && !(afterHeadline && isSnippet(l)) && !(l.terminal && l.para == 0 && isHeadline(l)) {
+		if l.prose && !(afterHeadline && isSnippet(l) && p.hangsUnder(i, headline)) && !(l.terminal && l.para == 0 && isHeadline(l)) {
 			// (A question of headline length is an entry's headline.)
 			return i
 		}
-		afterHeadline = isHeadline(l)
+		if afterHeadline = isHeadline(l); afterHeadline {
+			headline = i
+		}
 	}
 	return limit
+}
+
+// hangsUnder reports whether line i may be the snippet of the headline at
+// line h: right under it, or, when the headline is a bulleted item, in a
+// block of its own indented deeper than the bullet (a dump prints a list
+// item's paragraphs so). A paragraph at the bullet's own indentation after
+// a blank line is the article going on after the list.
+func (p zoneReader) hangsUnder(i, h int) bool {
+	if h < 0 || !p.lines[i-1].blank() || !isListItem(p.lines[h].norm) {
+		return true
+	}
+	return p.lines[i].indent > p.lines[h].indent
 }
 
 // beforeHeadedProse is the first line after from that is a headline over
