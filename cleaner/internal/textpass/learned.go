@@ -625,6 +625,14 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 		// "#1 — January 7, 2008 @ 13:00PM — Ann": the time ends where
 		// the name after it starts.
 		posted = toks[firstTime:start]
+	} else {
+		// "Ann on January 9, 2024 at 4:15 pm said:": the time ends at
+		// its last number or time word.
+		last := len(toks) - 1
+		for last > firstTime && kinds[last] != '#' {
+			last--
+		}
+		posted = toks[firstTime : last+1]
 	}
 	g := rules.Groups{rules.FieldAuthor: author, rules.FieldPosted: strings.Trim(strings.Join(posted, " "), "()[]—–-|,; ")}
 	p.splitPosted(g)
