@@ -295,6 +295,37 @@ func findArticle(p *textPass) {
 	for n := 0; n < 4 && p.first >= 0 && p.headLine(p.first); n++ {
 		p.first = p.nextAnchor(p.first+1, p.headers)
 	}
+	if k := p.afterStandfirstByline(p.first); k > p.first {
+		p.first = k
+	}
+}
+
+// maxStandfirstWords is the most words of a standfirst.
+const maxStandfirstWords = 40
+
+// afterStandfirstByline is where the article starts when its first line
+// of prose, at first, is a standfirst: a short paragraph with a byline
+// right under it ("Von Anna Schneider | 12.03.2024"). A byline, not a date:
+// a date between two paragraphs heads a blog's or a forum's next entry.
+// It returns the prose after the byline, or first.
+func (p *textPass) afterStandfirstByline(first int) int {
+	if first < 0 || p.lines[first].words > maxStandfirstWords {
+		return first
+	}
+	b := first + 1
+	for b < len(p.lines) && p.lines[b].blank() {
+		b++
+	}
+	if b >= len(p.lines) || p.labelled(b) || !p.mayMatch(b) {
+		return first
+	}
+	if r, _ := p.match(b, func(r *rules.Rule) bool { return r.Scope == rules.Head && r.Category == rules.Byline }); r == nil {
+		return first
+	}
+	if k := p.nextProse(b+1, len(p.lines)-1); k >= 0 {
+		return k
+	}
+	return first
 }
 
 // labelHead applies the head rules above the article: for HTML every
