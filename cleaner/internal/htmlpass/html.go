@@ -444,6 +444,39 @@ func (h *htmlDoc) formOnly(comments []doc.Comment) bool {
 // does not read as a form's label.
 const minFormCommentWords = 8
 
+// control reports whether n is a visible form control: an input (not a
+// hidden one), a text area, a select, a button.
+func control(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Input:
+		if strings.EqualFold(attr(n, "type"), "hidden") {
+			return false
+		}
+	case atom.Textarea, atom.Select, atom.Button:
+	default:
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key == "hidden" || a.Key == "style" && strings.Contains(strings.ToLower(strings.ReplaceAll(a.Val, " ", "")), "display:none") {
+			return false
+		}
+	}
+	return true
+}
+
+// boxed reports whether n, an element prune removes, shows as a box of
+// its own on the page (a form control, a player, an embedded object), so
+// that the text on either side of it does not run together.
+func boxed(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Input:
+		return !strings.EqualFold(attr(n, "type"), "hidden")
+	case atom.Button, atom.Select, atom.Textarea, atom.Iframe, atom.Video, atom.Audio, atom.Canvas, atom.Object, atom.Embed, atom.Svg:
+		return true
+	}
+	return false
+}
+
 // invisible elements hold no text a reader sees.
 func invisible(n *html.Node) bool {
 	switch n.DataAtom {
@@ -478,7 +511,22 @@ func (h *htmlDoc) prune() {
 		stack = stack[:len(stack)-1]
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if c.Type == html.CommentNode || c.Type == html.ElementNode && invisible(c) {
+			if c.Type == html.ElementNode && control(c) {
+				// A form control stays, empty, for the selectors that
+				// read a form by its controls (form:has(textarea)); its
+				// text (a button's caption, a select's options) is the
+				// form's, not the page's.
+				for k := c.FirstChild; k != nil; k = c.FirstChild {
+					c.RemoveChild(k)
+				}
+				n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, c)
+			} else if c.Type == html.CommentNode || c.Type == html.ElementNode && invisible(c) {
+				if boxed(c) {
+					// A control or a player a reader sees as a box
+					// between two words ("<label>Name</label><input>
+					// <label>Comment</label>") parts them.
+					n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, c)
+				}
 				n.RemoveChild(c)
 			} else if c.Type == html.ElementNode || c.Type == html.DocumentNode {
 				stack = append(stack, c)
