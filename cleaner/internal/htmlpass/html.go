@@ -151,6 +151,9 @@ func Clean(ctx context.Context, set *rules.Set, text string, opts textpass.Optio
 		}
 	}
 	doc.Merge(&h.meta, &fx.Meta)
+	if h.meta.Date == "" && len(kept) > 0 {
+		h.headDate(kept[0].node)
+	}
 	if in != nil && (len(h.meta.Comments) == 0 || h.formOnly(h.meta.Comments)) {
 		if err := h.commentsAfter(ctx, kept, opts); err != nil {
 			return Page{}, err
@@ -724,6 +727,41 @@ func (h *htmlDoc) remove(n *html.Node, r *rules.Rule, text string) {
 	h.marked[n] = true
 	if n.Parent != nil {
 		n.Parent.RemoveChild(n)
+	}
+}
+
+// maxHeadBlocks is how many blocks above the article headDate reads.
+const maxHeadBlocks = 4
+
+// maxHeadDateWords is the most words of a block headDate reads a date in:
+// a byline's or a dateline's, not a teaser's.
+const maxHeadDateWords = 25
+
+// headDate fills the date, when neither the markup nor the article's text
+// gave one, from the nearest short block above the article's first block
+// (first) that writes a date: the line under the headline that the
+// container left out ("June 2, 2024 by Lena Ortiz · 3 min read").
+func (h *htmlDoc) headDate(first *html.Node) {
+	at := -1
+	for k := range h.blocks {
+		if h.blocks[k].node == first {
+			at = k
+			break
+		}
+	}
+	for k := at - 1; k >= 0 && k >= at-maxHeadBlocks; k-- {
+		text := h.blocks[k].text
+		if rules.CountWords(text) > maxHeadDateWords {
+			continue
+		}
+		s, e, ok := h.set.FindDate(text)
+		if !ok {
+			continue
+		}
+		if iso, ok := textpass.ParseDate(text[s:e], h.set); ok {
+			h.meta.Date, h.meta.DateText = iso, text[s:e]
+			return
+		}
 	}
 }
 
