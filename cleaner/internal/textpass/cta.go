@@ -135,12 +135,23 @@ func (p *textPass) isAsk(toks []string, line askLine) bool {
 	if len(toks) == 0 || len(toks) > maxAskWords {
 		return false
 	}
-	found, opens := false, false
+	found, opens, addressed := false, false, false
 	start := p.askStart(toks)
 	asks := p.set.Phrases(rules.WordsCTAAsk)
 	for i := range toks {
-		if asks.At(toks, i) > 0 {
+		if n := asks.At(toks, i); n > 0 {
 			found = true
+			// Inside a sentence, an ask is put to the reader when the
+			// reader, the publication or a lead word stands just before
+			// it or right after it ("you can buy me a coffee", "it's
+			// free to join", "send us your thoughts"); not "You see,
+			// our family had to join the queue".
+			for k := max(start, i-maxAddressGap); k < min(len(toks), i+n+maxAddressAfter) && !addressed; k++ {
+				if k >= i && k < i+n {
+					continue
+				}
+				addressed = p.set.HasWord(rules.WordsCTAReader, toks[k]) || p.set.HasWord(rules.WordsCTAUs, toks[k]) || p.set.HasWord(rules.WordsCTALead, toks[k])
+			}
 			// The ask opens the sentence, or is the means an imperative
 			// names ("Keep up with the news by subscribing to …"; not
 			// "Our club paid for it by subscribing …": a stopword opens
@@ -153,8 +164,15 @@ func (p *textPass) isAsk(toks []string, line askLine) bool {
 	if !found {
 		return false
 	}
-	return line.us && (opens || line.reader) || opens && line.reader && line.words <= maxShortAsk
+	return line.us && (opens || line.reader && addressed) || opens && line.reader && line.words <= maxShortAsk
 }
+
+// maxAddressGap and maxAddressAfter are how many words before an ask
+// inside a sentence, and after it, may put it to the reader.
+const (
+	maxAddressGap   = 3
+	maxAddressAfter = 2
+)
 
 // askStart is where an imperative ask would start among toks: after the
 // words that may stand before it (the pack's cta_lead: "please
