@@ -210,6 +210,22 @@ const minSlides = 5
 // a notice ("You need to be a registered member of …").
 const maxFormLineWords = 12
 
+// labelTailNotices takes the notices about commenting (commentPolicy)
+// among the lines [from, to) after the article that no rule took: a short
+// line under the comment section's invitation ("NOTE: Links are not
+// permitted in article comments") reads as no paragraph, so the end of
+// the article is not peeled there.
+func (p *textPass) labelTailNotices(from, to int) {
+	for i := max(from, 0); i < to && i < len(p.lines); i++ {
+		if p.lines[i].blank() || p.labelled(i) {
+			continue
+		}
+		if r := p.commentPolicy(i); r != nil {
+			p.setLabel(i, r, nil, 0)
+		}
+	}
+}
+
 // labelCommentNotices takes the notice under an invitation to comment
 // ("Talkback here" over "Please post your comments using the above
 // link. …"): the paragraphs right below a line a comments rule took,
@@ -374,6 +390,7 @@ func labelTail(p *textPass) {
 	p.last = p.prevAnchor(end)
 	tail := scopeIs(rules.Tail, rules.End)
 	p.applyRange(p.last+1, p.tailEnd(), tail)
+	p.labelTailNotices(p.last+1, p.tailEnd())
 	for p.last >= 0 {
 		r, g := p.match(p.last, scopeIs(rules.End))
 		if r == nil {
