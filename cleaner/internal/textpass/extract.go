@@ -131,10 +131,16 @@ func (f fieldFiller) set1(r *rules.Rule, field rules.Field, value string, groups
 
 // firstNameOf reports whether name is the first name of an author already
 // found ("Priya" in an author box after the byline's "Priya
-// Venkataraman").
+// Venkataraman"), or an author already found without the title before it
+// ("Helen Park" after "Dr. Helen Park").
 func firstNameOf(name string, authors []string) bool {
 	for _, a := range authors {
 		if strings.HasPrefix(a, name+" ") {
+			return true
+		}
+		// The name after a title already found ("Helen Park" in a bio
+		// after the byline's "Dr. Helen Park").
+		if t, ok := strings.CutSuffix(a, " "+name); ok && !strings.Contains(t, " ") && strings.HasSuffix(t, ".") {
 			return true
 		}
 	}

@@ -49,6 +49,16 @@ func findZones(p *textPass) {
 		if l := p.labels[i]; l.rule != nil {
 			if l.rule.StartsZone() {
 				opens = append(opens, opener{line: i, rule: l.rule, seen: true})
+				continue
+			}
+			if l.rule.Category != rules.Site || !p.mayMatch(i) || !p.overList(i) {
+				continue
+			}
+			// A site's link that a list's heading also reads as
+			// ("Read more:" over headlines) opens the list.
+			if r, g := p.match(i, tailZone); r != nil {
+				p.labels[i] = label{}
+				opens = append(opens, opener{line: i, rule: r, groups: g})
 			}
 			continue
 		}
@@ -111,6 +121,13 @@ func (p zoneReader) openZone(start, limit int, r *rules.Rule) {
 		z.end = p.listEnd(start, limit)
 	}
 	p.zones = append(p.zones, z)
+}
+
+// overList reports whether a bulleted or numbered list item is the next
+// line after line i that is not blank.
+func (p *textPass) overList(i int) bool {
+	j := p.nextNonBlank(i)
+	return j < len(p.lines) && isListItem(p.lines[j].norm)
 }
 
 // listEnd is where a list zone opened at line from stops: at the first
@@ -362,6 +379,12 @@ func LooksLikeName(set *rules.Set, s string, stop func(string) bool) bool {
 	}
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 5 || stop(words[0]) {
+		return false
+	}
+	if last := strings.ToLower(strings.Trim(words[len(words)-1], ".,")); !strings.Contains(s, ",") &&
+		(set.HasWord(rules.WordsRoleNouns, last) || strings.HasSuffix(last, "s") && set.HasWord(rules.WordsRoleNouns, last[:len(last)-1])) {
+		// A role, not a name: "Science Correspondents", "Staff Writer"
+		// ("Mike Wall, Senior Writer" is a name and a role).
 		return false
 	}
 	for _, w := range words {
