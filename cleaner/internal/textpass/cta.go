@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -49,7 +50,9 @@ func labelCallsToAction(p *textPass) {
 		line.reader = p.anyPhrase(rules.WordsCTAReader, toks)
 		// A newsletter's words say whose the ask is as well as "our" does
 		// ("in your inbox every Friday? Join …").
-		line.us = p.anyPhrase(rules.WordsCTAUs, toks) || strings.ContainsAny(l.norm, "€$£") || p.anyPhrase(rules.WordsCTANewsletter, toks)
+		// So does an e-mail address: the publication's inbox ("Send
+		// your letters to letters@…").
+		line.us = p.anyPhrase(rules.WordsCTAUs, toks) || strings.ContainsAny(l.norm, "€$£") || p.anyPhrase(rules.WordsCTANewsletter, toks) || emailAddress.MatchString(l.norm)
 		sentences := splitSentences(l.norm)
 		asks, other := 0, ""
 		for _, s := range sentences {
@@ -338,6 +341,9 @@ func (p *textPass) closingAsk(i int) *rules.Rule {
 	}
 	return nil
 }
+
+// emailAddress finds an e-mail address in a line.
+var emailAddress = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 
 // minNoticeSentences is how many sentences of a comment notice must talk
 // about commenting or tell the reader what to do before one more that does
