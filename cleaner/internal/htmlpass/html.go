@@ -447,8 +447,8 @@ func (h *htmlDoc) formOnly(comments []doc.Comment) bool {
 // does not read as a form's label.
 const minFormCommentWords = 8
 
-// control reports whether n is a visible form control: an input (not a
-// hidden one), a text area, a select, a button.
+// control reports whether n is a form control the page shows: an input
+// (not a hidden one), a text area, a select, a button.
 func control(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Input:
@@ -459,22 +459,16 @@ func control(n *html.Node) bool {
 	default:
 		return false
 	}
-	for _, a := range n.Attr {
-		if a.Key == "hidden" || a.Key == "style" && strings.Contains(strings.ToLower(strings.ReplaceAll(a.Val, " ", "")), "display:none") {
-			return false
-		}
-	}
-	return true
+	return !styledHidden(n)
 }
 
 // boxed reports whether n, an element prune removes, shows as a box of
-// its own on the page (a form control, a player, an embedded object), so
-// that the text on either side of it does not run together.
+// its own on the page (a player, an embedded object, an icon), so that
+// the text on either side of it does not run together. (A form control
+// the page shows stays in the tree: control.)
 func boxed(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Input:
-		return !strings.EqualFold(attr(n, "type"), "hidden")
-	case atom.Button, atom.Select, atom.Textarea, atom.Iframe, atom.Video, atom.Audio, atom.Canvas, atom.Object, atom.Embed, atom.Svg:
+	case atom.Iframe, atom.Video, atom.Audio, atom.Canvas, atom.Object, atom.Embed, atom.Svg:
 		return true
 	}
 	return false
@@ -488,14 +482,16 @@ func invisible(n *html.Node) bool {
 		atom.Map, atom.Link, atom.Meta:
 		return true
 	}
+	return styledHidden(n) || attr(n, "aria-hidden") == "true"
+}
+
+// styledHidden reports whether n's attributes keep it off the page: the
+// hidden attribute, or a style with display:none or visibility:hidden.
+func styledHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
 			return true
-		case "aria-hidden":
-			if a.Val == "true" {
-				return true
-			}
 		case "style":
 			s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
 			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {

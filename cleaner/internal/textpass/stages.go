@@ -328,10 +328,7 @@ func (p *textPass) afterStandfirstByline(first int) int {
 	if first < 0 || p.lines[first].words > maxStandfirstWords {
 		return first
 	}
-	b := first + 1
-	for b < len(p.lines) && p.lines[b].blank() {
-		b++
-	}
+	b := p.nextNonBlank(first)
 	if b >= len(p.lines) || p.labelled(b) || !p.mayMatch(b) {
 		return first
 	}
