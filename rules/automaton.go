@@ -14,10 +14,18 @@ type automaton struct {
 	// delta[state*classes + class] is the next state, premultiplied by
 	// classes, with matchBit set when keywords end there.
 	delta []uint32
+	// small is the same table with state numbers (not premultiplied) and
+	// smallMatch, used instead of delta when every state number fits: the
+	// built-in packs' table is the largest thing the rules keep in memory,
+	// and the garbage collector's target is a multiple of what is kept.
+	small []uint16
 	out   [][]int // state → keyword ids that end there (with suffixes)
 }
 
-const matchBit = 1 << 31
+const (
+	matchBit   = 1 << 31
+	smallMatch = 1 << 15
+)
 
 // newAutomaton compiles keywords (matched ignoring ASCII case).
 func newAutomaton(keywords []string) *automaton {
@@ -94,6 +102,16 @@ func newAutomaton(keywords []string) *automaton {
 	for i := range nodes {
 		a.out[i] = nodes[i].out
 	}
+	if len(nodes) < smallMatch {
+		a.small = make([]uint16, len(trans))
+		for i, n := range trans {
+			a.small[i] = uint16(n)
+			if len(nodes[n].out) > 0 {
+				a.small[i] |= smallMatch
+			}
+		}
+		return a
+	}
 	for i, n := range trans {
 		trans[i] = n * uint32(a.classes)
 		if len(nodes[n].out) > 0 {
@@ -114,6 +132,10 @@ func foldByte(c byte) byte {
 // scan calls hit with the end offset and the ids of every keyword
 // occurrence in s, in order of end offset.
 func (a *automaton) scan(s string, hit func(end int, ids []int)) {
+	if a.small != nil {
+		a.scanSmall(s, hit)
+		return
+	}
 	delta, class := a.delta, &a.class
 	at := uint32(0)
 	for i := 0; i < len(s); i++ {
@@ -121,6 +143,19 @@ func (a *automaton) scan(s string, hit func(end int, ids []int)) {
 		at = v &^ matchBit
 		if v&matchBit != 0 {
 			hit(i+1, a.out[at/uint32(a.classes)])
+		}
+	}
+}
+
+// scanSmall is scan over the uint16 table.
+func (a *automaton) scanSmall(s string, hit func(end int, ids []int)) {
+	small, class, classes := a.small, &a.class, uint(a.classes)
+	at := uint(0)
+	for i := 0; i < len(s); i++ {
+		v := small[at*classes+uint(class[s[i]])]
+		at = uint(v &^ smallMatch)
+		if v&smallMatch != 0 {
+			hit(i+1, a.out[at])
 		}
 	}
 }

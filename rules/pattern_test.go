@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +37,9 @@ func TestPatternEngines(t *testing.T) {
 	if p.fast.Load() == nil {
 		t.Fatal("the pattern did not move to RE2")
 	}
+	if p.std.Load() != nil {
+		t.Error("Go's program was kept after the pattern moved to RE2")
+	}
 	after := ask()
 	for k := range before {
 		b, a := before[k], after[k]
@@ -44,5 +49,58 @@ func TestPatternEngines(t *testing.T) {
 	}
 	if names := p.SubexpNames(); !slices.Contains(names, "author") || !slices.Contains(names, "posted") {
 		t.Errorf("SubexpNames() = %v", names)
+	}
+}
+
+// TestAutomatonTables checks that the keyword automaton finds the same
+// occurrences with the compact table (fewer than 32,768 states) and the
+// wide one, and with both the same as a plain search.
+func TestAutomatonTables(t *testing.T) {
+	type hit struct{ end, id int }
+	naive := func(keywords []string, s string) []hit {
+		var out []hit
+		// The automaton folds ASCII letters only.
+		fold := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if 'A' <= r && r <= 'Z' {
+					return r + 'a' - 'A'
+				}
+				return r
+			}, s)
+		}
+		lower := fold(s)
+		for end := 1; end <= len(s); end++ {
+			for id, k := range keywords {
+				if end >= len(k) && lower[end-len(k):end] == fold(k) {
+					out = append(out, hit{end, id})
+				}
+			}
+		}
+		return out
+	}
+	scan := func(a *automaton, s string) []hit {
+		var out []hit
+		a.scan(s, func(end int, ids []int) {
+			for _, id := range slices.Sorted(slices.Values(ids)) {
+				out = append(out, hit{end, id})
+			}
+		})
+		return out
+	}
+	small := []string{"read more", "more", "Ads", "über uns", "s"}
+	// Enough distinct keywords for more than 32,768 states.
+	wide := slices.Clone(small)
+	for i := 0; len(wide) < 9000; i++ {
+		wide = append(wide, fmt.Sprintf("kw%05d-tail", i))
+	}
+	text := "READ MORE about ads. Über uns, über uns: kw00042-tail and KW08999-TAIL, kw1, bus."
+	for _, keywords := range [][]string{small, wide} {
+		a := newAutomaton(keywords)
+		if big := len(keywords) > len(small); (a.small == nil) != big {
+			t.Fatalf("%d keywords: compact table %v", len(keywords), a.small != nil)
+		}
+		if got, want := scan(a, text), naive(keywords, text); !slices.Equal(got, want) {
+			t.Errorf("%d keywords:\n got %v\nwant %v", len(keywords), got, want)
+		}
 	}
 }
