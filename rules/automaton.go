@@ -15,9 +15,11 @@ type automaton struct {
 	// classes, with matchBit set when keywords end there.
 	delta []uint32
 	// small is the same table with state numbers (not premultiplied) and
-	// smallMatch, used instead of delta when every state number fits: the
-	// built-in packs' table is the largest thing the rules keep in memory,
-	// and the garbage collector's target is a multiple of what is kept.
+	// smallMatch, used instead of delta when the table is large and every
+	// state number fits: the built-in packs' line keywords make the largest
+	// thing the rules keep in memory, and the garbage collector's target is
+	// a multiple of what is kept. A scan over it costs a multiplication a
+	// byte (about a sixth more time), which a small table need not pay.
 	small []uint16
 	out   [][]int // state → keyword ids that end there (with suffixes)
 }
@@ -25,6 +27,9 @@ type automaton struct {
 const (
 	matchBit   = 1 << 31
 	smallMatch = 1 << 15
+	// compactAbove is the size of a uint32 table above which the uint16
+	// one is kept instead.
+	compactAbove = 1 << 20
 )
 
 // newAutomaton compiles keywords (matched ignoring ASCII case).
@@ -102,7 +107,7 @@ func newAutomaton(keywords []string) *automaton {
 	for i := range nodes {
 		a.out[i] = nodes[i].out
 	}
-	if len(nodes) < smallMatch {
+	if len(nodes) < smallMatch && len(trans)*4 > compactAbove {
 		a.small = make([]uint16, len(trans))
 		for i, n := range trans {
 			a.small[i] = uint16(n)

@@ -53,8 +53,9 @@ func TestPatternEngines(t *testing.T) {
 }
 
 // TestAutomatonTables checks that the keyword automaton finds the same
-// occurrences with the compact table (fewer than 32,768 states) and the
-// wide one, and with both the same as a plain search.
+// occurrences as a plain search with each of its tables: uint32 for a
+// small set, uint16 for a large one whose states fit, uint32 again when
+// they do not.
 func TestAutomatonTables(t *testing.T) {
 	type hit struct{ end, id int }
 	naive := func(keywords []string, s string) []hit {
@@ -88,16 +89,24 @@ func TestAutomatonTables(t *testing.T) {
 		return out
 	}
 	small := []string{"read more", "more", "Ads", "über uns", "s"}
-	// Enough distinct keywords for more than 32,768 states.
-	wide := slices.Clone(small)
-	for i := 0; len(wide) < 9000; i++ {
-		wide = append(wide, fmt.Sprintf("kw%05d-tail", i))
+	// Enough distinct keywords for a table over compactAbove, then for
+	// more than 32,768 states.
+	more := func(n int) []string {
+		out := slices.Clone(small)
+		for i := 0; len(out) < n; i++ {
+			out = append(out, fmt.Sprintf("kw%05d-tail", i))
+		}
+		return out
 	}
 	text := "READ MORE about ads. Über uns, über uns: kw00042-tail and KW08999-TAIL, kw1, bus."
-	for _, keywords := range [][]string{small, wide} {
+	for _, c := range []struct {
+		keywords []string
+		compact  bool
+	}{{small, false}, {more(3000), true}, {more(9000), false}} {
+		keywords := c.keywords
 		a := newAutomaton(keywords)
-		if big := len(keywords) > len(small); (a.small == nil) != big {
-			t.Fatalf("%d keywords: compact table %v", len(keywords), a.small != nil)
+		if (a.small != nil) != c.compact {
+			t.Fatalf("%d keywords (%d states): compact table %v", len(keywords), len(a.out), a.small != nil)
 		}
 		if got, want := scan(a, text), naive(keywords, text); !slices.Equal(got, want) {
 			t.Errorf("%d keywords:\n got %v\nwant %v", len(keywords), got, want)
