@@ -617,6 +617,109 @@ func (p dumpPage) endAtIcons(rg *region) {
 	}
 }
 
+// endAtHeadlines ends a dump's article region before a list of headlines
+// under a heading of its own ("Next Up In Science" over "• Stephen
+// Hawking's PhD thesis is now available online" and the next stories),
+// once minHeadlineProse lines of article prose came before it and what
+// comes after it is not more of the article (fewer words of prose, and
+// not paragraphs). A list the article sets out is introduced by a sentence, or
+// its items read as sentences, or paragraphs follow it.
+func (p dumpPage) endAtHeadlines(rg *region) {
+	prose, words := 0, 0 // article prose before line i: lines, words
+	for i := rg.start; i < rg.end; i++ {
+		l := &p.lines[i]
+		if l.blank() || p.labelled(i) {
+			continue
+		}
+		if prose >= minHeadlineProse {
+			if end := p.headlineList(i, rg.end); end > i && p.proseWordsAfter(end, rg.end) < words &&
+				!p.paragraphsAfter(end, rg.end) && p.endBefore(rg, i) {
+				return
+			}
+		}
+		if l.prose {
+			prose++
+			words += l.words
+		}
+	}
+}
+
+// minHeadlineProse is how many lines of article prose come before a list
+// of headlines that ends the region (a paragraph may be one line).
+const minHeadlineProse = 2
+
+// proseWordsAfter counts the words of the unlabelled lines of prose in
+// (i, end].
+func (p dumpPage) proseWordsAfter(i, end int) int {
+	n := 0
+	for j := i + 1; j <= end; j++ {
+		if p.lines[j].prose && !p.labelled(j) {
+			n += p.lines[j].words
+		}
+	}
+	return n
+}
+
+// itemText is a list item's text after its bullet or number.
+func itemText(s string) string {
+	if r, n := utf8.DecodeRuneInString(s); isBullet(s) {
+		return strings.TrimLeft(s[n:], " ")
+	} else if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' {
+		if k := strings.IndexAny(s, ".)"); k >= 0 && k <= 3 {
+			return strings.TrimLeft(s[k+1:], " ")
+		}
+	}
+	return s
+}
+
+// capitalised reports whether s opens with a capital letter or a figure
+// (after an opening quote or bracket).
+func capitalised(s string) bool {
+	r := firstRune(strings.TrimLeft(s, "'\"‘’“”«„([¿¡"))
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// Bounds of a list of headlines (see headlineList).
+const (
+	maxListHeadingWords  = 6
+	minHeadlineItems     = 3
+	minListHeadlineWords = 4
+	maxListHeadlineWords = 16
+)
+
+// headlineList reports where a list of headlines under a heading at line
+// i ends (its last item), or -1: the heading is a short line that is no
+// list item and ends no sentence nor introduces (a colon), and under it,
+// with no blank line between, come minHeadlineItems list items or more,
+// each of minListHeadlineWords to maxListHeadlineWords words that opens
+// with a capital (or a figure) and ends no sentence: "• gero removed the
+// windowtype attribute" is a note in a list of changes, not a headline.
+// The items stand at one indentation (a list of stories is flat) and none
+// introduces (a colon).
+func (p dumpPage) headlineList(i, end int) int {
+	h := &p.lines[i]
+	if h.words > maxListHeadingWords || h.terminal || isListItem(h.norm) || strings.HasSuffix(h.norm, ":") {
+		return -1
+	}
+	j := p.nextNonBlank(i)
+	n, last := 0, -1
+	for ; j <= end && !p.lines[j].blank(); j++ {
+		l := &p.lines[j]
+		if !isListItem(l.norm) {
+			break
+		}
+		if l.terminal || l.words < minListHeadlineWords || l.words > maxListHeadlineWords || p.labelled(j) ||
+			!capitalised(itemText(l.norm)) || strings.HasSuffix(l.norm, ":") || n > 0 && l.indent != p.lines[last].indent {
+			return -1
+		}
+		n, last = n+1, j
+	}
+	if n < minHeadlineItems || j <= end && !p.lines[j].blank() {
+		return -1
+	}
+	return last
+}
+
 // minIconItems is how many list items with no words make a bar of
 // icons.
 const minIconItems = 3

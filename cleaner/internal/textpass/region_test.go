@@ -88,3 +88,36 @@ func TestEndAtIcons(t *testing.T) {
 		})
 	}
 }
+
+// TestEndAtHeadlines checks that a list of headlines under a heading of
+// its own ends a dump's article region, and that the lists an article
+// sets out do not: notes that open in lower case, items that introduce,
+// and a list with the article's paragraphs after it.
+func TestEndAtHeadlines(t *testing.T) {
+	para := func(n int) string {
+		return "The harbour board approved a new ferry timetable on Tuesday, paragraph " + string(rune('A'+n)) + ", with two early crossings on weekdays.\n\n"
+	}
+	article := para(0) + para(1) + para(2)
+	headlines := "Next Up In Travel\n\n  • Rail strike called off after late talks in the capital\n  • Airport opens its second runway a year ahead of plan\n  • Why night trains are back on the timetable\n\n"
+	notes := "Fixed this week\n\n  • jdoe removed the old timetable parser from the build\n  • mkay converted the fare tables to the new format\n  • lpark fixed the crossing times shown on phones\n\n"
+	for _, tc := range []struct {
+		name, text string
+		cut        bool
+	}{
+		{"headlines after the article", article + headlines + "Sign up for our travel newsletter today.\n", true},
+		{"notes in lower case", article + notes + "Sign up for our travel newsletter today.\n", false},
+		{"paragraphs after the list", article + headlines + para(3) + para(4) + para(5), false},
+		{"an item that introduces", article + "Next Up In Travel\n\n  • Three changes come into force this spring:\n  • Rail strike called off after late talks\n  • Airport opens its second runway early\n\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newTextPass(testSet(t), tc.text, "en")
+			p.scan()
+			rg := region{start: 0, end: len(p.lines) - 1}
+			dumpPage{p}.endAtHeadlines(&rg)
+			last := 4 // the third paragraph of the article
+			if got := rg.end == last; got != tc.cut {
+				t.Errorf("region ends at line %d (%q); want the cut at %d: %v", rg.end, p.lines[rg.end].norm, last, tc.cut)
+			}
+		})
+	}
+}

@@ -382,6 +382,7 @@ func labelTail(p *textPass) {
 		dumpPage{p}.endAtClosing(&p.rg)
 		dumpPage{p}.endAtRelated(&p.rg)
 		dumpPage{p}.endAtIcons(&p.rg)
+		dumpPage{p}.endAtHeadlines(&p.rg)
 		end = p.rg.end + 1
 	}
 	p.last = p.prevAnchor(end)
