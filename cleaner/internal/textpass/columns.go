@@ -39,6 +39,14 @@ const minSparseColumnShare = 0.04
 // footer's disclaimer under a page laid out in columns).
 const minAcrossLines = 2
 
+// minNextColumn is how many lines of running text in the article's
+// column (minRunningWords words: not a table's row) with a cell after
+// them say where the next column starts.
+const minNextColumn = 5
+
+// minRunningWords is the fewest words of a line of running text.
+const minRunningWords = 8
+
 // minColumnLetters is the least prose (letters of segments that read as
 // prose: see proseLike) the article's column holds.
 const minColumnLetters = 400
@@ -149,11 +157,17 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 	}
 	// The column's right edge: where most of its lines end (a few run on
 	// into the next column when the gap between them is narrow).
-	var ends []int
+	// Where the next column starts, after a line of prose in this one,
+	// bounds it too: lines across the page (a footer's notice) start at
+	// the same offset and run long.
+	var ends, next []int
 	for _, ss := range segs {
-		for _, s := range ss {
+		for k, s := range ss {
 			if s.col == left && s.textLike() {
 				ends = append(ends, s.endCol)
+				if s.words >= minRunningWords && k+1 < len(ss) {
+					next = append(next, ss[k+1].col)
+				}
 			}
 		}
 	}
@@ -162,6 +176,10 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 	}
 	slices.Sort(ends)
 	right := ends[len(ends)*3/4] + minColumnGap
+	if len(next) >= minNextColumn {
+		slices.Sort(next)
+		right = min(right, next[len(next)/4])
+	}
 	var b strings.Builder
 	b.Grow(len(text) / 2)
 	cells := make([][2]int, len(spans))

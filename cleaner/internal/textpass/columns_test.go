@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -109,5 +110,44 @@ func TestReadColumns(t *testing.T) {
 	paras := pb.String()
 	if v, ok := readColumns(paras, splitLines(paras)); ok {
 		t.Errorf("readColumns: paragraphs beside a few lines of columns read in columns: %q", v.text)
+	}
+}
+
+// TestColumnRightEdge checks that the article's column ends where the
+// next column starts, even when lines across the page (a footer's
+// notices, which start at the column's offset) run long; and that a
+// table's second column inside the article column stays.
+func TestColumnRightEdge(t *testing.T) {
+	story := []string{
+		"The council approved the new flood defences on Tuesday after a",
+		"long debate, and engineers said the walls would protect about",
+		"four thousand homes in the town once the work is done next year.",
+		"Residents who came to the meeting asked for a public timetable,",
+		"and the mayor said the project was the largest since the bridge.",
+		"The first section of the wall is due to be finished by spring,",
+		"and most of the money will come from the national flood fund.",
+		"The opposition said it would not try to stop the work now.",
+	}
+	side := []string{"Weather", "Poll", "Jobs", "Cars", "Homes", "Deals", "Games", "Video"}
+	var b strings.Builder
+	for i, s := range story {
+		fmt.Fprintf(&b, "  _ Sports     %-66s      %s\n", s, side[i])
+	}
+	b.WriteString("\n")
+	for i := 0; i < 8; i++ {
+		b.WriteString("               The Daily News covers the town and the region in more depth than any other newspaper in the county, every day of the week.\n")
+	}
+	text := b.String()
+	v, ok := readColumns(text, splitLines(text))
+	if !ok {
+		t.Fatal("readColumns: not read in columns")
+	}
+	for _, w := range side {
+		if strings.Contains(v.text, w) {
+			t.Errorf("the next column's %q is in the article's: %q", w, v.text)
+		}
+	}
+	if !strings.Contains(v.text, story[0]) {
+		t.Errorf("column text = %q", v.text)
 	}
 }
