@@ -880,20 +880,25 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 			links += b.chars
 		}
 	}
-	if links == 0 || links*5 >= total*2 {
-		return kept
-	}
 	// Only at the edges of the article: before its first paragraph or
 	// after its last. Between paragraphs, linked headings and lists of
 	// linked items are the article's own.
-	first, last := -1, -1
+	first, last, paras := -1, -1, 0
 	for i, b := range kept {
 		if b.chars >= 80 && !isLinkBlock(b) {
 			if first < 0 {
 				first = i
 			}
 			last = i
+			if rules.EndsSentence(b.text) {
+				paras++
+			}
 		}
+	}
+	// A page that is mostly links is a list of links, its content; not
+	// when an article of minArticleParas paragraphs stands before them.
+	if links == 0 || links*5 >= total*2 && paras < minArticleParas {
+		return kept
 	}
 	out := kept[:0]
 	for i, b := range kept {
@@ -905,6 +910,11 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	}
 	return out
 }
+
+// minArticleParas is how many paragraphs (eighty letters or more, not
+// links, ending a sentence) make an article whose link blocks go however
+// long they are.
+const minArticleParas = 2
 
 // dataCell reports whether the block element n is a table's cell itself
 // (the cell holds no other block): the cell of a data table. A paragraph

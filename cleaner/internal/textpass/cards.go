@@ -97,6 +97,9 @@ func applyTeaserCards(p *textPass) {
 		if l := p.labels[i]; l.rule == nil || l.rule.ID != rules.IDMoreLink {
 			continue
 		}
+		if p.headlinesOver(i, r) {
+			continue
+		}
 		start := i
 		for start > 0 && !p.lines[start-1].blank() && i-start < teaserCardLines+1 {
 			start--
@@ -118,6 +121,34 @@ func applyTeaserCards(p *textPass) {
 			p.setLabel(j, r, nil, 0)
 		}
 	}
+}
+
+// headlinesOver takes a list of headlines right above the read-more link
+// at line i, however long ("Venezuelan Banks on Notice: Chavez", "Bush
+// Aims to Prevent Recession", …, "More..."): minHeadlineItems lines or
+// more, each a headline (see isListHeadline), from a blank line or a line
+// a rule took (the list before, its own link). Each headline goes to
+// related. It reports whether it took them.
+func (p *textPass) headlinesOver(i int, r *rules.Rule) bool {
+	start := i
+	for start > 0 && p.isListHeadline(start-1) {
+		start--
+	}
+	if i-start < minHeadlineItems || start > 0 && !p.lines[start-1].blank() && !p.labelled(start-1) {
+		return false
+	}
+	for j := start; j < i; j++ {
+		p.setLabel(j, r, rules.Groups{rules.FieldRelated: p.lines[j].norm}, 0)
+	}
+	return true
+}
+
+// isListHeadline reports whether line i reads as a headline in a list of
+// stories: not blank nor taken, two to maxListHeadlineWords words that
+// open with a capital and end no sentence.
+func (p *textPass) isListHeadline(i int) bool {
+	l := &p.lines[i]
+	return !l.blank() && !p.labelled(i) && !l.terminal && l.words >= 2 && l.words <= maxListHeadlineWords && capitalised(l.norm)
 }
 
 // offerGap is how many lines an offer block may have between two lines

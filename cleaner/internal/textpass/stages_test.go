@@ -1,9 +1,12 @@
 package textpass
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/winnow-text/winnow/cleaner/internal/doc"
 	"github.com/winnow-text/winnow/rules"
 )
 
@@ -54,6 +57,36 @@ func TestLabelEmbeds(t *testing.T) {
 			}
 			if got := p.labels[2].rule == embed; got != tc.taken {
 				t.Errorf("line %q taken = %v, want %v", p.lines[2].norm, got, tc.taken)
+			}
+		})
+	}
+}
+
+// TestHeadlinesOverMoreLink checks that a list of headlines of any length
+// right above a read-more link goes, its headlines to related, and that
+// the article's sentences above such a link stay.
+func TestHeadlinesOverMoreLink(t *testing.T) {
+	article := "The harbour board voted on Tuesday to ask the province for a second ferry on the island route.\n\n" +
+		"Board members said the present ship was full on most crossings from June to September this year.\n\n"
+	heads := "Ferry Fares Rise for the First Time in Six Years\nNew Terminal Opens Ahead of Schedule\nPilots Union Signs Three-Year Deal\n" +
+		"Storm Closes the North Crossing\nIsland Council Asks for a Second Ferry\nNight Crossings Return for the Summer\nMore...\n"
+	for _, tc := range []struct {
+		name, text string
+		gone       bool
+	}{
+		{"headlines over the link", article + heads, true},
+		{"sentences over the link", article + "The vote was close.\nThe chair spoke last.\nThe minutes are online.\nThe next meeting is in March.\nThe public may attend.\nThe clerk keeps the list.\nMore...\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fx, err := Fixpoint(context.Background(), testSet(t), tc.text, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := !strings.Contains(fx.Body, "Pilots Union") && !strings.Contains(fx.Body, "The chair spoke last."); got != tc.gone {
+				t.Errorf("body %q: list gone %v, want %v", fx.Body, got, tc.gone)
+			}
+			if tc.gone && !slices.ContainsFunc(fx.Meta.Related, func(r doc.Related) bool { return r.Title == "Pilots Union Signs Three-Year Deal" }) {
+				t.Errorf("related = %+v", fx.Meta.Related)
 			}
 		})
 	}
