@@ -628,7 +628,9 @@ func (p dumpPage) endAtHeadlines(rg *region) {
 	prose, words := 0, 0 // article prose before line i: lines, words
 	for i := rg.start; i < rg.end; i++ {
 		l := &p.lines[i]
-		if l.blank() || p.labelled(i) {
+		// (A heading a related rule took, its list with it, counts.)
+		related := p.labelled(i) && p.labels[i].rule.Category == rules.Related
+		if l.blank() || p.labelled(i) && !related {
 			continue
 		}
 		if prose >= minHeadlineProse {
@@ -695,7 +697,8 @@ const (
 // with a capital (or a figure) and ends no sentence: "• gero removed the
 // windowtype attribute" is a note in a list of changes, not a headline.
 // The items stand at one indentation (a list of stories is flat) and none
-// introduces (a colon).
+// introduces (a colon); none is taken, unless with the heading (a related
+// rule's list).
 func (p dumpPage) headlineList(i, end int) int {
 	h := &p.lines[i]
 	if h.words > maxListHeadingWords || h.terminal || isListItem(h.norm) || strings.HasSuffix(h.norm, ":") {
@@ -708,7 +711,7 @@ func (p dumpPage) headlineList(i, end int) int {
 		if !isListItem(l.norm) {
 			break
 		}
-		if l.terminal || l.words < minListHeadlineWords || l.words > maxListHeadlineWords || p.labelled(j) ||
+		if l.terminal || l.words < minListHeadlineWords || l.words > maxListHeadlineWords || p.labelled(j) && p.labels[j] != p.labels[i] ||
 			!capitalised(itemText(l.norm)) || strings.HasSuffix(l.norm, ":") || n > 0 && l.indent != p.lines[last].indent {
 			return -1
 		}

@@ -103,15 +103,25 @@ func TestEndAtHeadlines(t *testing.T) {
 	for _, tc := range []struct {
 		name, text string
 		cut        bool
+		zone       bool // a related rule took the heading and its list
 	}{
-		{"headlines after the article", article + headlines + "Sign up for our travel newsletter today.\n", true},
-		{"notes in lower case", article + notes + "Sign up for our travel newsletter today.\n", false},
-		{"paragraphs after the list", article + headlines + para(3) + para(4) + para(5), false},
-		{"an item that introduces", article + "Next Up In Travel\n\n  • Three changes come into force this spring:\n  • Rail strike called off after late talks\n  • Airport opens its second runway early\n\n", false},
+		{"headlines after the article", article + headlines + "Sign up for our travel newsletter today.\n", true, false},
+		{"a heading a related rule took", article + headlines + para(3), true, true},
+		{"notes in lower case", article + notes + "Sign up for our travel newsletter today.\n", false, false},
+		{"paragraphs after the list", article + headlines + para(3) + para(4) + para(5), false, false},
+		{"an item that introduces", article + "Next Up In Travel\n\n  • Three changes come into force this spring:\n  • Rail strike called off after late talks\n  • Airport opens its second runway early\n\n", false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newTextPass(testSet(t), tc.text, "en")
 			p.scan()
+			if tc.zone {
+				r := p.set.Rule("related.more-from")
+				for i := 6; i < 11; i++ { // the heading, its list
+					if !p.lines[i].blank() {
+						p.setLabel(i, r, nil, 0)
+					}
+				}
+			}
 			rg := region{start: 0, end: len(p.lines) - 1}
 			dumpPage{p}.endAtHeadlines(&rg)
 			last := 4 // the third paragraph of the article
