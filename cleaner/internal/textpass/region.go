@@ -570,21 +570,22 @@ func (p dumpPage) endBefore(rg *region, i int) bool {
 }
 
 // endAtRelated ends a dump's article region where a list of related
-// stories opens (a zone of the related category), once minProseBeforeEnd
+// stories opens (a zone of the related category), once minProseBeforeList
 // lines of article prose came before it and what comes after it is not
-// more of the article (fewer lines of prose, and not paragraphs; see
+// more of the article (fewer words of prose, and not paragraphs; see
 // paragraphsAfter): the teasers' snippets would otherwise extend the
 // region past the article's end. A related box between the article's
 // paragraphs does not end it.
 func (p dumpPage) endAtRelated(rg *region) {
-	prose := 0
+	prose, words := 0, 0
 	for i := rg.start; i < rg.end; i++ {
-		if z := p.zoneAt(i); z != nil && z.start == i && z.rule.Category == rules.Related && prose >= minProseBeforeEnd &&
-			p.proseAfter(z.end-1, rg.end) < prose && !p.paragraphsAfter(z.end-1, rg.end) && p.endBefore(rg, i) {
+		if z := p.zoneAt(i); z != nil && z.start == i && z.rule.Category == rules.Related && prose >= minProseBeforeList &&
+			p.proseWordsAfter(z.end-1, rg.end) < words && !p.paragraphsAfter(z.end-1, rg.end) && p.endBefore(rg, i) {
 			return
 		}
 		if p.lines[i].prose && !p.labelled(i) {
 			prose++
+			words += p.lines[i].words
 		}
 	}
 }
@@ -620,7 +621,7 @@ func (p dumpPage) endAtIcons(rg *region) {
 // endAtHeadlines ends a dump's article region before a list of headlines
 // under a heading of its own ("Next Up In Science" over "• Stephen
 // Hawking's PhD thesis is now available online" and the next stories),
-// once minHeadlineProse lines of article prose came before it and what
+// once minProseBeforeList lines of article prose came before it and what
 // comes after it is not more of the article (fewer words of prose, and
 // not paragraphs). A list the article sets out is introduced by a sentence, or
 // its items read as sentences, or paragraphs follow it.
@@ -633,7 +634,7 @@ func (p dumpPage) endAtHeadlines(rg *region) {
 		if l.blank() || p.labelled(i) && !related {
 			continue
 		}
-		if prose >= minHeadlineProse {
+		if prose >= minProseBeforeList {
 			if end := p.headlineList(i, rg.end); end > i && p.proseWordsAfter(end, rg.end) < words &&
 				!p.paragraphsAfter(end, rg.end) && p.endBefore(rg, i) {
 				return
@@ -646,9 +647,9 @@ func (p dumpPage) endAtHeadlines(rg *region) {
 	}
 }
 
-// minHeadlineProse is how many lines of article prose come before a list
-// of headlines that ends the region (a paragraph may be one line).
-const minHeadlineProse = 2
+// minProseBeforeList is how many lines of article prose come before a
+// list of stories that ends the region (a paragraph may be one line).
+const minProseBeforeList = 2
 
 // proseWordsAfter counts the words of the unlabelled lines of prose in
 // (i, end].
