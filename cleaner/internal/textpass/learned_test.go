@@ -365,3 +365,23 @@ func TestHeaderShapeNumbered(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceCased checks that a headline in sentence case is no
+// commenter's name, and that names, particles and handles are.
+func TestSentenceCased(t *testing.T) {
+	p := newTextPass(testSet(t), "", "en")
+	for s, want := range map[string]bool{
+		"Elusive talks":         true,
+		"Postponing diplomacy":  true,
+		"Rita K":                false,
+		"Neil Fairbrother":      false,
+		"Ludwig van Beethoven":  false,
+		"mike d":                false,
+		"Karl":                  false,
+		"Posted by Idealist on": false,
+	} {
+		if got := p.sentenceCased(s); got != want {
+			t.Errorf("sentenceCased(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -135,8 +136,28 @@ func (p *textPass) stopwordAuthor(a string) bool {
 	if !strings.ContainsFunc(a, unicode.IsLetter) {
 		return true // a slide's counter ("• 1/31"), not a name
 	}
+	if p.sentenceCased(a) {
+		return true // a headline's words ("Elusive talks 15 Jan 2004")
+	}
 	// An ask is no name either: "Subscribe Today", "Join now".
 	return p.set.PhraseAt(rules.WordsCTAAsk, lowerWords(a), 0) > 0
+}
+
+// sentenceCased reports whether a run of words is written as a sentence
+// or a headline in sentence case: its first word capitalised, a later one
+// not (and no name particle: "Ludwig van Beethoven"). A name is written in
+// capitals ("Rita K") or all in lower case, as a handle ("mike d").
+func (p *textPass) sentenceCased(a string) bool {
+	toks := strings.Fields(a)
+	if len(toks) < 2 || !unicode.IsUpper(firstRune(toks[0])) {
+		return false
+	}
+	for _, t := range toks[1:] {
+		if r := firstRune(t); unicode.IsLower(r) && len(t) > 2 && !slices.Contains(p.set.Words(rules.WordsNameParticles), t) {
+			return true
+		}
+	}
+	return false
 }
 
 // rawName gives back a name's underscores that reading the lines [from,
