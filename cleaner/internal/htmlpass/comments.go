@@ -530,6 +530,14 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 			}
 			skip = append(skip, t)
 		}
+		if len(skip) == 2 {
+			// The element that holds both, and little else ("wrote on",
+			// "says", a separator), is the header: its words go with it.
+			if hd := commonAncestor(skip[0], skip[1], it); hd != nil &&
+				rules.CountWords(textExcept(hd, func(x *html.Node) bool { return containsNode(skip, x) })) <= maxHeaderJoinWords {
+				skip = append(skip, hd)
+			}
+		}
 		var text string
 		if t := own(textRule, false); t != nil {
 			text = textExcept(t, nested)
@@ -544,6 +552,21 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 		out = append(out, c)
 	}
 	return out
+}
+
+// maxHeaderJoinWords is the most words a comment's header holds besides
+// its author and time ("wrote on", "said at").
+const maxHeaderJoinWords = 3
+
+// commonAncestor is the innermost element that holds both a and b, below
+// the item it; nil when only the item holds both.
+func commonAncestor(a, b, it *html.Node) *html.Node {
+	for x := a.Parent; x != nil && x != it; x = x.Parent {
+		if x == b || isAncestor(x, b) {
+			return x
+		}
+	}
+	return nil
 }
 
 func isAncestor(a, n *html.Node) bool {
