@@ -519,14 +519,16 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 			return m
 		}
 		var skip []*html.Node
+		var timeText string // the time element's words, for a header line that wants them
 		if a := own(authorRule, true); a != nil {
 			c.Author = firstLine(subtreeText(a))
 			skip = append(skip, a)
 		}
 		if t := own(timeRule, true); t != nil {
+			timeText = firstLine(subtreeText(t))
 			c.Posted = strings.TrimSpace(attr(t, "datetime"))
 			if c.Posted == "" {
-				c.Posted = firstLine(subtreeText(t))
+				c.Posted = timeText
 			}
 			skip = append(skip, t)
 		}
@@ -545,6 +547,18 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 			text = textExcept(it, func(x *html.Node) bool { return nested(x) || containsNode(skip, x) })
 		}
 		lines := commentLines(text)
+		if c.Author == "" && timeText != "" && len(lines) >= 2 {
+			// A header line that names the author over the time element
+			// ("JC Says:" over <time>): read with the time it stood over.
+			probe := append([]string{lines[0], rules.Normalize(timeText)}, lines[1:]...)
+			var hc doc.Comment
+			if rest := h.headerLines(&hc, probe); len(rest) == len(probe)-2 && hc.Author != "" {
+				c.Author, lines = hc.Author, lines[1:]
+				if c.ReplyTo == "" {
+					c.ReplyTo = hc.ReplyTo
+				}
+			}
+		}
 		if c.Author == "" {
 			lines = h.headerLines(&c, lines)
 		}
