@@ -140,26 +140,54 @@ func htmlText(s string) string {
 }
 
 // sniff tells HTML from text by the start of the input: a doctype, an
-// <html>, <head> or <body> tag, or a start dense with tags.
+// <html>, <head> or <body> tag, or a start dense with tags (minSniffTags
+// in its first kilobyte).
 func sniff(raw []byte) InputKind {
-	head := raw
+	head := bytes.TrimLeft(raw, " \t\r\n")
 	if len(head) > 1024 {
 		head = head[:1024]
 	}
-	head = bytes.TrimLeft(head, " \t\r\n")
+	// A few stray bytes before the first tag, no word among them: a BOM
+	// read twice over ("ï»¿<html>"), an entity ("&nbsp;\n<table>"), a "?".
+	if i := bytes.IndexByte(head, '<'); i > 0 && i <= maxSniffJunk && bytes.IndexByte(head[:i], ' ') < 0 {
+		head = head[i:]
+	}
 	if len(head) == 0 || head[0] != '<' {
 		return Text
 	}
 	lower := bytes.ToLower(head)
-	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title", "<div", "<article", "<p>", "<p ", "<section", "<main", "<table", "<ul", "<h1", "<h2"} {
+	for _, p := range htmlStarts {
 		if bytes.HasPrefix(lower, []byte(p)) {
 			return HTML
 		}
 	}
-	if bytes.Count(lower, []byte("</")) >= 3 {
+	if bytes.Count(lower, []byte("</")) >= 3 || tags(lower) >= minSniffTags {
 		return HTML
 	}
 	return Text
+}
+
+// htmlStarts are how an HTML page or fragment opens.
+var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title", "<div", "<article", "<p>", "<p ",
+	"<section", "<main", "<table", "<ul", "<h1", "<h2", "<script", "<style", "<link", "<noscript", "<form", "<center", "<font", "<iframe", "<frameset"}
+
+// maxSniffJunk is how many stray bytes may stand before the first tag.
+const maxSniffJunk = 8
+
+// minSniffTags is how many tags the start of an input holds to be read as
+// HTML when it opens with none sniff knows (a page cut off at its start:
+// "<!D&amp;c2=…", a fragment).
+const minSniffTags = 5
+
+// tags counts what looks like a tag in s: "<" then a letter, "/" or "!".
+func tags(s []byte) int {
+	n := 0
+	for i := 0; i+1 < len(s); i++ {
+		if c := s[i+1]; s[i] == '<' && ('a' <= c && c <= 'z' || c == '/' || c == '!') {
+			n++
+		}
+	}
+	return n
 }
 
 // lineFeeds turns CRLF and lone CR line ends into LF.

@@ -89,6 +89,9 @@ func TestHTMLDetection(t *testing.T) {
 		"<div><p>a</p><p>b</p><p>c</p></div>":               HTML,
 		"Plain text with a <b> in it.\n":                    Text,
 		"<b>x</b> and then a long sentence of plain text.":  Text,
+		// A page cut off at its start, dense with tags.
+		"<!D&amp;c2=\" width=\"1\" />\n</noscript>\n<!--/hbx-->\n<span id=\"a\"><a href=\"/\">Home</a></span>\n<img src=\"x.gif\" />\n": HTML,
+		"<tag> is how the manual writes a placeholder; type your own name there.\n":                                                     Text,
 	} {
 		res, err := auto.Clean(context.Background(), []byte(in))
 		if err != nil {

@@ -310,6 +310,7 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 			h.signature(&cs[k], it, lone)
 		}
 	}
+	h.learnHeads(cs)
 	return keepComments(cs, base)
 }
 
