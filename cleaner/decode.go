@@ -169,7 +169,7 @@ func sniff(raw []byte) InputKind {
 
 // htmlStarts are how an HTML page or fragment opens.
 var htmlStarts = []string{"<!doctype html", "<html", "<head", "<body", "<?xml", "<!--", "<meta", "<title", "<div", "<article", "<p>", "<p ",
-	"<section", "<main", "<table", "<ul", "<h1", "<h2", "<script", "<style", "<link", "<noscript", "<form", "<center", "<font", "<iframe", "<frameset"}
+	"<section", "<main", "<table", "<ul", "<h1", "<h2", "<script", "<noscript", "<form", "<center", "<font", "<iframe", "<frameset"}
 
 // maxSniffJunk is how many stray bytes may stand before the first tag.
 const maxSniffJunk = 8
