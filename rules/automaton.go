@@ -14,23 +14,10 @@ type automaton struct {
 	// delta[state*classes + class] is the next state, premultiplied by
 	// classes, with matchBit set when keywords end there.
 	delta []uint32
-	// small is the same table with state numbers (not premultiplied) and
-	// smallMatch, used instead of delta when the table is large and every
-	// state number fits: the built-in packs' line keywords make the largest
-	// thing the rules keep in memory, and the garbage collector's target is
-	// a multiple of what is kept. A scan over it costs a multiplication a
-	// byte (about a sixth more time), which a small table need not pay.
-	small []uint16
 	out   [][]int // state → keyword ids that end there (with suffixes)
 }
 
-const (
-	matchBit   = 1 << 31
-	smallMatch = 1 << 15
-	// compactAbove is the size of a uint32 table above which the uint16
-	// one is kept instead.
-	compactAbove = 1 << 20
-)
+const matchBit = 1 << 31
 
 // newAutomaton compiles keywords (matched ignoring ASCII case).
 func newAutomaton(keywords []string) *automaton {
@@ -107,16 +94,6 @@ func newAutomaton(keywords []string) *automaton {
 	for i := range nodes {
 		a.out[i] = nodes[i].out
 	}
-	if len(nodes) < smallMatch && len(trans)*4 > compactAbove {
-		a.small = make([]uint16, len(trans))
-		for i, n := range trans {
-			a.small[i] = uint16(n)
-			if len(nodes[n].out) > 0 {
-				a.small[i] |= smallMatch
-			}
-		}
-		return a
-	}
 	for i, n := range trans {
 		trans[i] = n * uint32(a.classes)
 		if len(nodes[n].out) > 0 {
@@ -137,10 +114,6 @@ func foldByte(c byte) byte {
 // scan calls hit with the end offset and the ids of every keyword
 // occurrence in s, in order of end offset.
 func (a *automaton) scan(s string, hit func(end int, ids []int)) {
-	if a.small != nil {
-		a.scanSmall(s, hit)
-		return
-	}
 	delta, class := a.delta, &a.class
 	at := uint32(0)
 	for i := 0; i < len(s); i++ {
@@ -148,19 +121,6 @@ func (a *automaton) scan(s string, hit func(end int, ids []int)) {
 		at = v &^ matchBit
 		if v&matchBit != 0 {
 			hit(i+1, a.out[at/uint32(a.classes)])
-		}
-	}
-}
-
-// scanSmall is scan over the uint16 table.
-func (a *automaton) scanSmall(s string, hit func(end int, ids []int)) {
-	small, class, classes := a.small, &a.class, uint(a.classes)
-	at := uint(0)
-	for i := 0; i < len(s); i++ {
-		v := small[at*classes+uint(class[s[i]])]
-		at = uint(v &^ smallMatch)
-		if v&smallMatch != 0 {
-			hit(i+1, a.out[at])
 		}
 	}
 }
