@@ -89,9 +89,7 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 			continue
 		}
 		nonBlank++
-		// (strings.Contains for the no-break space: ContainsAny with a
-		// rune beyond ASCII in its set decodes every rune of the line.)
-		if strings.Contains(line, "   ") || strings.IndexByte(line, '\t') >= 0 || strings.Contains(line, "\u00a0") {
+		if hasGap(line) {
 			gapped++
 		}
 	}
@@ -209,6 +207,31 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 		b.WriteString(raw[cell[0]:cell[1]])
 	}
 	return columnView{text: b.String(), cells: cells}, true
+}
+
+// hasGap reports whether a line holds a gap between columns: a run of
+// minColumnGap spaces, tabs or no-break spaces (as lineSegments counts
+// them). A tab or a no-break space alone is no gap.
+func hasGap(line string) bool {
+	if strings.Contains(line, "   ") {
+		return true
+	}
+	// (strings.Contains for the no-break space: ContainsAny with a rune
+	// beyond ASCII in its set decodes every rune of the line.)
+	if strings.IndexByte(line, '\t') < 0 && !strings.Contains(line, "\u00a0") {
+		return false
+	}
+	run := 0
+	for _, r := range line {
+		if r == ' ' || r == '\t' || r == '\u00a0' {
+			if run++; run >= minColumnGap {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // lineSegments cuts a line into the runs of text between gaps of

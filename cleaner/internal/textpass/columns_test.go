@@ -31,6 +31,21 @@ func TestLineSegments(t *testing.T) {
 	}
 }
 
+func TestHasGap(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Sports          The council approved": true,
+		"a\t\t\tb":                             true,
+		"a \u00a0 b":                           true,
+		"10\u00a0000 people came":              false,
+		"one\ttab only":                        false,
+		"no gap at all":                        false,
+	} {
+		if got := hasGap(line); got != want {
+			t.Errorf("hasGap(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
 func TestReadColumns(t *testing.T) {
 	// An article column beside a navigation column on a few lines only,
 	// under a page's single-column header.
