@@ -298,7 +298,7 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 			cs := h.parseItems(sec, []*html.Node{sec}, base)
 			cs[0].Author, cs[0].Posted = author, posted
 			h.takeAlong(f)
-			return keepComments(cs, base)
+			return h.keepComments(cs, base)
 		}
 	}
 	cs := h.parseItems(sec, items, base)
@@ -311,7 +311,7 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 		}
 	}
 	h.learnHeads(cs)
-	return keepComments(cs, base)
+	return h.keepComments(cs, base)
 }
 
 // footer returns the element right after sec when it is a comment's
@@ -437,12 +437,12 @@ const minCommentWords = 3
 // keepComments drops what is no comment (no text; or no author, no time
 // and fewer than minCommentWords words) and numbers the rest from
 // base+1, replies keeping their parents where those stay.
-func keepComments(cs []doc.Comment, base int) []doc.Comment {
+func (h *htmlDoc) keepComments(cs []doc.Comment, base int) []doc.Comment {
 	renum := map[int]int{}
 	out := cs[:0]
 	for _, c := range cs {
 		words := rules.CountWords(c.Text)
-		if words == 0 || c.Author == "" && c.Posted == "" && (words < minCommentWords || formLabels(c.Text)) {
+		if words == 0 || c.Author == "" && c.Posted == "" && (words < minCommentWords || formLabels(c.Text) || h.talkOnly(c.Text)) {
 			continue
 		}
 		renum[c.ID] = base + len(out) + 1
@@ -456,6 +456,32 @@ func keepComments(cs []doc.Comment, base int) []doc.Comment {
 	}
 	return out
 }
+
+// talkOnly reports whether every line of a comment's text is short talk
+// about commenting (maxTalkWords words at most and a comment_talk word,
+// or a comments rule's line, or a form's label of maxLabelWords words at
+// most ending in ":" or "*"): "No
+// comments submitted yet", "Be the first to post a comment on this page!",
+// "Sort comments by", "CAPTCHA Code *". A section with no comment in it
+// yields such an item, and no thread; a reader's short comment that
+// mentions comments runs longer ("Hi Kelly... Monica... last comment...
+// through her blog directed me here!!").
+func (h *htmlDoc) talkOnly(text string) bool {
+	lines := commentLines(text)
+	for _, l := range lines {
+		n := rules.CountWords(l)
+		talk := n <= maxTalkWords && h.holdsWord(rules.WordsCommentTalk, l)
+		label := n <= maxLabelWords && (strings.HasSuffix(l, ":") || strings.HasSuffix(l, "*"))
+		if !talk && !label && !h.chrome(l) {
+			return false
+		}
+	}
+	return len(lines) > 0
+}
+
+// maxTalkWords is the most words of a line talkOnly reads as talk about
+// commenting.
+const maxTalkWords = 10
 
 // formLabels reports whether a comment's text is a form's field labels
 // ("* Your View", "* Name", "* Email", "* Required Field"): three lines
