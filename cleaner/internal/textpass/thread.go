@@ -242,10 +242,12 @@ func (p threadReader) chooseThread(headers []headerMatch, markers []int) *thread
 	var best []headerMatch
 	for _, k := range order {
 		hs := byLayout[k]
-		if p.linkedToComments(hs) || p.sameOpenings(hs) {
+		if p.linkedToComments(hs) || p.sameOpenings(hs) || p.headlineEntries(hs) {
 			// Posts signed above a link to their comments (a blog's
-			// front page), or entries that open alike (a list of a
-			// site's pieces): not comments.
+			// front page), entries that open alike (a list of a site's
+			// pieces), or entries that are a headline each (a list of
+			// stories, each with its section, author or date): not
+			// comments.
 			continue
 		}
 		if k.shape != "" {
@@ -334,6 +336,49 @@ func (p threadReader) sameOpenings(hs []headerMatch) bool {
 	}
 	return most*4 >= len(hs)*3
 }
+
+// headlineEntries reports whether the entries of three headers or more
+// of hs, three in four of them, are a headline each: one line that opens
+// with a capital, ends no sentence and holds no more words than a
+// headline ("Mad March weather: sunshine, snow and showers" under
+// "Gallery"). A reader's comment is a sentence, or several.
+func (p threadReader) headlineEntries(hs []headerMatch) bool {
+	if len(hs) < 3 {
+		return false
+	}
+	below, first := p.signedBelow(hs)
+	heads := 0
+	for k, h := range hs {
+		from, to := h.start+h.n, len(p.lines)
+		switch {
+		case below:
+			from, to = first, h.start
+			if k > 0 {
+				from = hs[k-1].start + hs[k-1].n
+			}
+		case k+1 < len(hs):
+			to = hs[k+1].start
+		default:
+			to = min(to, from+maxHeadlineEntryLines)
+		}
+		var entry []int
+		for i := from; i < to; i++ {
+			if !p.lines[i].blank() && !p.labelled(i) {
+				entry = append(entry, i)
+			}
+		}
+		if len(entry) == 1 {
+			if l := &p.lines[entry[0]]; !l.terminal && l.words >= 2 && l.words <= maxListHeadlineWords && capitalised(itemText(l.norm)) {
+				heads++
+			}
+		}
+	}
+	return heads*4 >= len(hs)*3
+}
+
+// maxHeadlineEntryLines is how many lines under the last header
+// headlineEntries reads as its entry.
+const maxHeadlineEntryLines = 3
 
 // linkedToComments reports whether most of headers hs have a link to
 // comments right under them ("Comments | Permalink", "3 Comments"): a
