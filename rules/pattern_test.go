@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -97,5 +98,41 @@ func TestAutomatonScan(t *testing.T) {
 		if got, want := scan(newAutomaton(keywords), text), naive(keywords, text); !slices.Equal(got, want) {
 			t.Errorf("%d keywords:\n got %v\nwant %v", len(keywords), got, want)
 		}
+	}
+}
+
+// TestPatternMovesUnderLoad checks that goroutines matching one pattern
+// while it moves to RE2 (and lets Go's program go) all get the same
+// answers (run with -race).
+func TestPatternMovesUnderLoad(t *testing.T) {
+	p, err := compilePattern(`(?i)^(?:(?P<author>\pL+) (?P<posted>\d+ days ago))$`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < switchAfter/2; i++ {
+				if !p.MatchString("Karl 2 days ago") || p.MatchString("The vote was held three days ago.") {
+					errs <- "wrong answer"
+					return
+				}
+				if loc := p.FindStringSubmatchIndex("Karl 2 days ago"); len(loc) != 6 || loc[2] != 0 || loc[3] != 4 {
+					errs <- "wrong groups"
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if p.fast.Load() == nil || p.std.Load() != nil {
+		t.Error("the pattern did not move to RE2 under load")
 	}
 }
