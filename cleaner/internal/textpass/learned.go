@@ -679,11 +679,21 @@ func (p *textPass) cutBylinePrefix(name string) string {
 		if len(name) <= len(pre)+1 || !strings.EqualFold(name[:len(pre)], pre) {
 			continue
 		}
-		if rest := name[len(pre):]; rest[0] == ':' || rest[0] == ' ' && strings.Contains(pre, " ") {
-			return strings.TrimLeft(rest, ": ")
+		// A one-word prefix and a space only when the word is no name
+		// particle ("By Anonymous", not "Di Maria").
+		rest := name[len(pre):]
+		if rest[0] == ':' || rest[0] == ' ' && (strings.Contains(pre, " ") || !p.nameParticle(pre)) {
+			if rest = strings.TrimLeft(rest, ": "); strings.ContainsFunc(rest, unicode.IsLetter) {
+				return rest
+			}
 		}
 	}
 	return name
+}
+
+// nameParticle reports whether w is a particle of names ("van", "di").
+func (p *textPass) nameParticle(w string) bool {
+	return slices.ContainsFunc(p.set.Words(rules.WordsNameParticles), func(x string) bool { return strings.EqualFold(x, w) })
 }
 
 // splitPosted cuts a learned header's time into its parts when separators

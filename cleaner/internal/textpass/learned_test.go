@@ -95,7 +95,11 @@ func TestCutBylinePrefix(t *testing.T) {
 		{"Posted By: blackzappy", "blackzappy"},
 		{"Written by Ann Lee", "Ann Lee"},
 		{"Author: Ann", "Ann"},
-		{"Di Maria", "Di Maria"}, // a one-word prefix needs its colon
+		{"Di Maria", "Di Maria"}, // a name particle needs its colon
+		{"Von Trier", "Von Trier"},
+		{"By Anonymous", "Anonymous"},
+		{"Comment by D-Bomb", "D-Bomb"},
+		{"by", "by"},
 		{"Bybee", "Bybee"},
 		{"Ann", "Ann"},
 	}
