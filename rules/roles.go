@@ -79,9 +79,10 @@ const (
 	WordsCommentActs    = "comment_acts"         // verbs a comment notice opens with (click, please, post)
 	WordsCommentNotice  = "comment_notice_words" // words of a rule of the comments (closed, moderated, register)
 	WordsCountNone      = "count_none"           // a declared count of none ("No comments", "Keine Kommentare")
+	WordsPosting        = "posting_words"        // words of a comment's header besides name and time ("posted", "hace")
 )
 
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsPlaceJoiners, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTASelf, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsCommentActions, WordsComment, WordsCommentState, WordsCommentTalk, WordsCommentActs, WordsCommentNotice, WordsCountNone}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTASelf, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsCommentActions, WordsComment, WordsCommentState, WordsCommentTalk, WordsCommentActs, WordsCommentNotice, WordsCountNone, WordsPosting}

@@ -389,3 +389,26 @@ func TestSentenceCased(t *testing.T) {
 		}
 	}
 }
+
+// TestPostingOnly checks that a header's words without a name make no
+// author, and that names, initials and handles with figures do.
+func TestPostingOnly(t *testing.T) {
+	p := newTextPass(testSet(t), "", "en")
+	for s, want := range map[string]bool{
+		"Posted":           true,
+		"Posted on":        true,
+		"4 hours":          true,
+		"• reply":          true,
+		"Hace":             true,
+		"Tuesday":          true,
+		"H":                false,
+		"Rita K":           false,
+		"[459ee]DHAndrews": false,
+		"news2me":          false,
+		"":                 false,
+	} {
+		if got := p.postingOnly(s); got != want {
+			t.Errorf("postingOnly(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnow-text/winnow/cleaner/internal/doc"
 
@@ -141,6 +142,29 @@ func (p *textPass) stopwordAuthor(a string) bool {
 	}
 	// An ask is no name either: "Subscribe Today", "Join now".
 	return p.set.PhraseAt(rules.WordsCTAAsk, lowerWords(a), 0) > 0
+}
+
+// postingOnly reports whether an author is only the words of a header
+// besides a name: a time, its units, a comment's buttons, posting words
+// ("Posted on", "4 hours", "• reply", "hace").
+func (p *textPass) postingOnly(a string) bool {
+	n := 0
+	for _, t := range strings.Fields(a) {
+		w := strings.ToLower(strings.Trim(t, ".,:;()[]|•·-–—/"))
+		if w == "" {
+			continue
+		}
+		n++
+		if utf8.RuneCountInString(w) == 1 && !isDigitByte(w[0]) {
+			return false // an initial ("H"), not a unit of time
+		}
+		numeric := !strings.ContainsFunc(w, unicode.IsLetter)
+		if !numeric && !p.timeWord(w) && !p.set.HasWord(rules.WordsTimeUnits, w) && !p.set.HasWord(rules.WordsCommentActions, w) &&
+			!p.set.HasWord(rules.WordsDateUpdated, w) && !p.set.HasWord(rules.WordsPosting, w) {
+			return false
+		}
+	}
+	return n > 0
 }
 
 // sentenceCased reports whether a run of words is written as a sentence
@@ -563,9 +587,13 @@ func (p threadReader) parseThread() {
 			textTo = end
 		}
 		group := p.newGroup()
+		author := p.cutBylinePrefix(authorName(h.groups[rules.FieldAuthor]))
+		if p.postingOnly(author) {
+			author = "" // the header's words, no name: an anonymous comment
+		}
 		c := doc.Comment{
 			ID:      base + k + 1,
-			Author:  p.cutBylinePrefix(authorName(h.groups[rules.FieldAuthor])),
+			Author:  author,
 			Posted:  h.groups[rules.FieldPosted],
 			ReplyTo: rules.Normalize(h.groups[rules.FieldReplyTo]),
 			Edited:  h.groups[rules.FieldEdited],
