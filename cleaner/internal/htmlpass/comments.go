@@ -589,6 +589,9 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 		if c.Author == "" {
 			lines = h.headerLines(&c, lines)
 		}
+		if textpass.PostingOnly(h.set, c.Author) {
+			c.Author = "" // "Posted on": the header's words, no name
+		}
 		c.Text, c.Truncated = h.commentText(lines)
 		out = append(out, c)
 	}

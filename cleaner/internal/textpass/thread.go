@@ -145,9 +145,14 @@ func (p *textPass) stopwordAuthor(a string) bool {
 }
 
 // postingOnly reports whether an author is only the words of a header
-// besides a name: a time, its units, a comment's buttons, posting words
-// ("Posted on", "4 hours", "• reply", "hace").
-func (p *textPass) postingOnly(a string) bool {
+// besides a name (see PostingOnly).
+func (p *textPass) postingOnly(a string) bool { return PostingOnly(p.set, a) }
+
+// PostingOnly reports whether an author is only the words of a comment's
+// header besides a name: a time, its units, a comment's buttons, posting
+// words ("Posted on", "4 hours", "• reply", "hace"). An initial ("H")
+// and a handle with figures ("news2me") are names.
+func PostingOnly(set *rules.Set, a string) bool {
 	n := 0
 	for _, t := range strings.Fields(a) {
 		w := strings.ToLower(strings.Trim(t, ".,:;()[]|•·-–—/"))
@@ -159,8 +164,9 @@ func (p *textPass) postingOnly(a string) bool {
 			return false // an initial ("H"), not a unit of time
 		}
 		numeric := !strings.ContainsFunc(w, unicode.IsLetter)
-		if !numeric && !p.timeWord(w) && !p.set.HasWord(rules.WordsTimeUnits, w) && !p.set.HasWord(rules.WordsCommentActions, w) &&
-			!p.set.HasWord(rules.WordsDateUpdated, w) && !p.set.HasWord(rules.WordsPosting, w) {
+		timeWord := set.Month(w) > 0 || set.IsWeekday(w) || set.HasWord(rules.WordsTimeEnds, w)
+		if !numeric && !timeWord && !set.HasWord(rules.WordsTimeUnits, w) && !set.HasWord(rules.WordsCommentActions, w) &&
+			!set.HasWord(rules.WordsDateUpdated, w) && !set.HasWord(rules.WordsPosting, w) {
 			return false
 		}
 	}
