@@ -435,7 +435,8 @@ func (h *htmlDoc) hasTwin(n *html.Node) bool {
 const minCommentWords = 3
 
 // keepComments drops what is no comment (no text; or no author, no time
-// and fewer than minCommentWords words) and numbers the rest from
+// and fewer than minCommentWords words, a form's labels or only talk about
+// commenting: see talkOnly) and numbers the rest from
 // base+1, replies keeping their parents where those stay.
 func (h *htmlDoc) keepComments(cs []doc.Comment, base int) []doc.Comment {
 	renum := map[int]int{}
@@ -460,12 +461,12 @@ func (h *htmlDoc) keepComments(cs []doc.Comment, base int) []doc.Comment {
 // talkOnly reports whether every line of a comment's text is short talk
 // about commenting (maxTalkWords words at most and a comment_talk word,
 // or a comments rule's line, or a form's label of maxLabelWords words at
-// most ending in ":" or "*"): "No
-// comments submitted yet", "Be the first to post a comment on this page!",
-// "Sort comments by", "CAPTCHA Code *". A section with no comment in it
-// yields such an item, and no thread; a reader's short comment that
-// mentions comments runs longer ("Hi Kelly... Monica... last comment...
-// through her blog directed me here!!").
+// most ending in ":" or "*"): "No comments submitted yet", "Be the first
+// to post a comment on this page!", "Sort comments by", "CAPTCHA Code *".
+// A section with no comment in it yields such an item, and no thread; a
+// reader's short comment that mentions comments runs longer ("Hi
+// Kelly... Monica... last comment... through her blog directed me
+// here!!").
 func (h *htmlDoc) talkOnly(text string) bool {
 	lines := commentLines(text)
 	for _, l := range lines {

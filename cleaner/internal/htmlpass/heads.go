@@ -53,16 +53,7 @@ func (h *htmlDoc) headKind(line string) byte {
 // relTime reports whether a short line says a time relative to now ("3
 // hours ago"): a number and a unit of time.
 func (h *htmlDoc) relTime(line string) bool {
-	if !strings.ContainsFunc(line, unicode.IsDigit) {
-		return false
-	}
-	lower := strings.ToLower(line)
-	for _, u := range h.set.Words(rules.WordsTimeUnits) {
-		if rules.ContainsWord(lower, u) {
-			return true
-		}
-	}
-	return false
+	return strings.ContainsFunc(line, unicode.IsDigit) && h.holdsWord(rules.WordsTimeUnits, line)
 }
 
 // nameWords reports whether a line's words may be a commenter's name: no

@@ -945,8 +945,12 @@ func (p *textPass) relativeTime(toks []string, k int) bool {
 // month's or a weekday's name, or a word that ends a time ("pm", "Uhr",
 // "ago": the packs' time_ends).
 func (p *textPass) timeWord(t string) bool {
-	w := strings.ToLower(strings.Trim(t, ".,()[]"))
-	return p.set.Month(w) > 0 || p.set.IsWeekday(w) || p.set.HasWord(rules.WordsTimeEnds, w)
+	return timeWord(p.set, strings.ToLower(strings.Trim(t, ".,()[]")))
+}
+
+// timeWord is textPass.timeWord on a word already trimmed and lowered.
+func timeWord(set *rules.Set, w string) bool {
+	return set.Month(w) > 0 || set.IsWeekday(w) || set.HasWord(rules.WordsTimeEnds, w)
 }
 
 // hasMonth reports whether one of toks is a month's name.

@@ -407,7 +407,7 @@ func TestPostingOnly(t *testing.T) {
 		"news2me":          false,
 		"":                 false,
 	} {
-		if got := p.postingOnly(s); got != want {
+		if got := PostingOnly(p.set, s); got != want {
 			t.Errorf("postingOnly(%q) = %v, want %v", s, got, want)
 		}
 	}

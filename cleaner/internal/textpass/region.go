@@ -675,6 +675,14 @@ func itemText(s string) string {
 	return s
 }
 
+// listHeadline reports whether a line reads as a headline in a list of
+// stories: minWords to maxListHeadlineWords words that open with a
+// capital or a figure (after a list's bullet or number) and end no
+// sentence.
+func (l *line) listHeadline(minWords int) bool {
+	return !l.terminal && l.words >= minWords && l.words <= maxListHeadlineWords && capitalised(itemText(l.norm))
+}
+
 // capitalised reports whether s opens with a capital letter or a figure
 // (after an opening quote or bracket).
 func capitalised(s string) bool {
@@ -712,8 +720,8 @@ func (p dumpPage) headlineList(i, end int) int {
 		if !isListItem(l.norm) {
 			break
 		}
-		if l.terminal || l.words < minListHeadlineWords || l.words > maxListHeadlineWords || p.labelled(j) && p.labels[j] != p.labels[i] ||
-			!capitalised(itemText(l.norm)) || strings.HasSuffix(l.norm, ":") || n > 0 && l.indent != p.lines[last].indent {
+		if !l.listHeadline(minListHeadlineWords) || p.labelled(j) && p.labels[j] != p.labels[i] ||
+			strings.HasSuffix(l.norm, ":") || n > 0 && l.indent != p.lines[last].indent {
 			return -1
 		}
 		n, last = n+1, j

@@ -1,7 +1,6 @@
 package textpass
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -144,10 +143,6 @@ func (p *textPass) stopwordAuthor(a string) bool {
 	return p.set.PhraseAt(rules.WordsCTAAsk, lowerWords(a), 0) > 0
 }
 
-// postingOnly reports whether an author is only the words of a header
-// besides a name (see PostingOnly).
-func (p *textPass) postingOnly(a string) bool { return PostingOnly(p.set, a) }
-
 // PostingOnly reports whether an author is only the words of a comment's
 // header besides a name: a time, its units, a comment's buttons, posting
 // words ("Posted on", "4 hours", "• reply", "hace"). An initial ("H")
@@ -164,8 +159,7 @@ func PostingOnly(set *rules.Set, a string) bool {
 			return false // an initial ("H"), not a unit of time
 		}
 		numeric := !strings.ContainsFunc(w, unicode.IsLetter)
-		timeWord := set.Month(w) > 0 || set.IsWeekday(w) || set.HasWord(rules.WordsTimeEnds, w)
-		if !numeric && !timeWord && !set.HasWord(rules.WordsTimeUnits, w) && !set.HasWord(rules.WordsCommentActions, w) &&
+		if !numeric && !timeWord(set, w) && !set.HasWord(rules.WordsTimeUnits, w) && !set.HasWord(rules.WordsCommentActions, w) &&
 			!set.HasWord(rules.WordsDateUpdated, w) && !set.HasWord(rules.WordsPosting, w) {
 			return false
 		}
@@ -183,7 +177,7 @@ func (p *textPass) sentenceCased(a string) bool {
 		return false
 	}
 	for _, t := range toks[1:] {
-		if r := firstRune(t); unicode.IsLower(r) && len(t) > 2 && !slices.Contains(p.set.Words(rules.WordsNameParticles), t) {
+		if r := firstRune(t); unicode.IsLower(r) && len(t) > 2 && !p.nameParticle(t) {
 			return true
 		}
 	}
@@ -398,7 +392,7 @@ func (p threadReader) headlineEntries(hs []headerMatch) bool {
 			}
 		}
 		if len(entry) == 1 {
-			if l := &p.lines[entry[0]]; !l.terminal && l.words >= 2 && l.words <= maxListHeadlineWords && capitalised(itemText(l.norm)) {
+			if p.lines[entry[0]].listHeadline(2) {
 				heads++
 			}
 		}
@@ -594,7 +588,7 @@ func (p threadReader) parseThread() {
 		}
 		group := p.newGroup()
 		author := p.cutBylinePrefix(authorName(h.groups[rules.FieldAuthor]))
-		if p.postingOnly(author) {
+		if PostingOnly(p.set, author) {
 			author = "" // the header's words, no name: an anonymous comment
 		}
 		c := doc.Comment{
