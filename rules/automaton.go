@@ -1,7 +1,5 @@
 package rules
 
-import "slices"
-
 // automaton finds every occurrence of a set of keywords in one pass: an
 // Aho-Corasick automaton compiled to a dense DFA over byte classes, ASCII
 // letters folded to lower case. Scanning costs two table lookups a byte
@@ -37,66 +35,60 @@ func newAutomaton(keywords []string) *automaton {
 		a.class[c] = a.class[c+'a'-'A']
 	}
 	a.classes = int(next)
-	// The trie.
-	type node struct {
-		child map[uint8]int32
-		fail  int32
-		out   []int
-	}
-	nodes := []node{{child: map[uint8]int32{}}}
+	// The trie: child[s<<8|cl] is the child of state s on class cl; then
+	// the same as the rows of the transition table, trans[s*classes+cl],
+	// 0 for no child (the root is no one's child).
+	C := a.classes
+	child := map[uint32]uint32{}
+	out := [][]int{nil}
 	for id, k := range keywords {
-		s := int32(0)
+		s := uint32(0)
 		for i := 0; i < len(k); i++ {
-			cl := a.class[foldByte(k[i])]
-			n, ok := nodes[s].child[cl]
+			key := s<<8 | uint32(a.class[foldByte(k[i])])
+			n, ok := child[key]
 			if !ok {
-				n = int32(len(nodes))
-				nodes = append(nodes, node{child: map[uint8]int32{}})
-				nodes[s].child[cl] = n
+				n = uint32(len(out))
+				out = append(out, nil)
+				child[key] = n
 			}
 			s = n
 		}
-		nodes[s].out = append(nodes[s].out, id)
+		out[s] = append(out[s], id)
 	}
-	// Failure links, breadth first, and the full transition table, first
-	// of state numbers, then (in place) of row offsets with matchBit.
-	trans := make([]uint32, len(nodes)*a.classes)
-	queue := []int32{}
-	for cl := 1; cl < a.classes; cl++ {
-		if n, ok := nodes[0].child[uint8(cl)]; ok {
-			trans[cl] = uint32(n)
+	trans := make([]uint32, len(out)*C)
+	for key, n := range child {
+		trans[int(key>>8)*C+int(key&0xff)] = n
+	}
+	// Failure links, breadth first (children in class order): a state's
+	// row keeps its children and takes every other move from its failure
+	// state's row, which is complete by then; then (in place) the rows
+	// become offsets with matchBit.
+	fail := make([]uint32, len(out))
+	var queue []uint32
+	for cl := 1; cl < C; cl++ {
+		if n := trans[cl]; n != 0 {
 			queue = append(queue, n)
 		}
 	}
-	var cls []int
 	for len(queue) > 0 {
-		s := queue[0]
+		s := int(queue[0])
 		queue = queue[1:]
-		f := nodes[s].fail
-		nodes[s].out = append(nodes[s].out, nodes[f].out...)
-		// The failure state's row, then this node's own children over it
-		// (in class order, so that the queue stays breadth first).
-		row := trans[int(s)*a.classes : int(s+1)*a.classes]
-		copy(row[1:], trans[int(f)*a.classes+1:int(f+1)*a.classes])
-		cls = cls[:0]
-		for cl := range nodes[s].child {
-			cls = append(cls, int(cl))
-		}
-		slices.Sort(cls)
-		for _, cl := range cls {
-			n := nodes[s].child[uint8(cl)]
-			nodes[n].fail = int32(trans[int(f)*a.classes+cl])
-			row[cl] = uint32(n)
-			queue = append(queue, n)
+		f := int(fail[s])
+		out[s] = append(out[s], out[f]...)
+		row, frow := trans[s*C:(s+1)*C], trans[f*C:(f+1)*C]
+		for cl := 1; cl < C; cl++ {
+			if n := row[cl]; n != 0 {
+				fail[n] = frow[cl]
+				queue = append(queue, n)
+			} else {
+				row[cl] = frow[cl]
+			}
 		}
 	}
-	a.out = make([][]int, len(nodes))
-	for i := range nodes {
-		a.out[i] = nodes[i].out
-	}
+	a.out = out
 	for i, n := range trans {
-		trans[i] = n * uint32(a.classes)
-		if len(nodes[n].out) > 0 {
+		trans[i] = n * uint32(C)
+		if len(out[n]) > 0 {
 			trans[i] |= matchBit
 		}
 	}

@@ -240,10 +240,10 @@ type Rule struct {
 	File string // pack file the rule came from
 	Line int    // line of the rule in that file
 
-	index  int
-	re     *pattern
-	sel    cascadia.SelectorGroup
-	groups []string
+	index   int
+	re      *pattern
+	sel     cascadia.SelectorGroup
+	trusted bool // from a built-in pack: see Pack
 }
 
 // Index is the rule's position in its Set.
@@ -335,15 +335,16 @@ func (r *Rule) Match(text string) (groups Groups, ok bool) {
 	if r.re == nil {
 		return nil, false
 	}
-	if len(r.groups) <= 1 || !r.re.MatchString(text) {
+	names := r.re.SubexpNames()
+	if len(names) <= 1 || !r.re.MatchString(text) {
 		// No groups to read, or no match: the cheaper test decides.
-		return nil, len(r.groups) <= 1 && r.re.MatchString(text)
+		return nil, len(names) <= 1 && r.re.MatchString(text)
 	}
 	loc := r.re.FindStringSubmatchIndex(text)
 	if loc == nil {
 		return nil, false
 	}
-	for i, name := range r.re.SubexpNames() {
+	for i, name := range names {
 		if name == "" || loc[2*i] < 0 {
 			continue
 		}

@@ -15,6 +15,50 @@ func TestDefaultCompiles(t *testing.T) {
 	}
 }
 
+// The built-in packs pass every check Compile makes of a pack it does not
+// trust: each pattern compiles and names only fields, each rule passes its
+// own examples. (Compile trusts them, so that no run pays for this.)
+func TestBuiltinPacksChecked(t *testing.T) {
+	packs, err := BuiltinPacks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range packs {
+		if !p.trusted {
+			t.Errorf("%s: a built-in pack is not trusted", p.File)
+		}
+		p.trusted = false
+	}
+	s, err := Compile(packs, CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range s.Rules() {
+		if r.trusted {
+			t.Errorf("%s: compiled as trusted", r.ID)
+		}
+	}
+}
+
+// A trusted pack's pattern compiles on its first match and matches as a
+// checked one does; one that does not compile never matches.
+func TestLazyPattern(t *testing.T) {
+	p := lazyPattern(`(?i)^by (?P<author>\w+)$`)
+	if p.std.Load() != nil {
+		t.Fatal("compiled before its first match")
+	}
+	if !p.MatchString("By Anna") || p.MatchString("By Anna Smith") {
+		t.Error("lazy pattern matches differently")
+	}
+	if names := p.SubexpNames(); len(names) != 2 || names[1] != "author" {
+		t.Errorf("SubexpNames() = %q", names)
+	}
+	bad := lazyPattern(`(unclosed`)
+	if bad.MatchString("(unclosed") || bad.MatchString("") {
+		t.Error("a pattern that does not compile matched")
+	}
+}
+
 // Every built-in line, phrase and marker rule has examples on both sides.
 func TestBuiltinRulesHaveExamples(t *testing.T) {
 	s, err := Default()
