@@ -32,29 +32,29 @@ func render(format string, res *cleaner.Result) ([]byte, error) {
 }
 
 // renderJSON is {"body": …, "meta": {…}}, indented.
+// (the bytes a json.Encoder without HTML escaping and indenting by two
+// spaces writes; see metaJSON).
 func renderJSON(res *cleaner.Result) ([]byte, error) {
+	compact := append([]byte(`{"body":`), cleaner.AppendJSONString(nil, res.Body)...)
+	compact = append(res.Meta.AppendJSON(append(compact, `,"meta":`...)), '}')
+	return indentJSON(compact), nil
+}
+
+// indentJSON indents valid compact JSON by two spaces and ends it with a
+// newline.
+func indentJSON(compact []byte) []byte {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(struct {
-		Body string       `json:"body"`
-		Meta cleaner.Meta `json:"meta"`
-	}{res.Body, res.Meta}); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	b.Grow(len(compact) + len(compact)/4)
+	_ = json.Indent(&b, compact, "", "  ") // the callers write valid JSON
+	b.WriteByte('\n')
+	return b.Bytes()
 }
 
 // metaJSON is the metadata as an indented JSON document.
-func metaJSON(m cleaner.Meta) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(m) // Meta always encodes
-	return b.Bytes()
-}
+// It is the bytes a json.Encoder indenting by two spaces writes (Meta's
+// own encoder, then indented), without the encoder's reflection and its
+// second scan of the compact form.
+func metaJSON(m cleaner.Meta) []byte { return indentJSON(m.AppendJSON(nil)) }
 
 // markdown is YAML front matter with the article's fields, then the body.
 func markdown(res *cleaner.Result) ([]byte, error) {
