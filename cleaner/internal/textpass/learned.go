@@ -48,6 +48,7 @@ func (p *textPass) learnHeaders() []headerMatch {
 	}
 	byShape := map[string][]headerMatch{}
 	var order []string
+	var longs []headerMatch // headers over maxHeaderWords: see below
 	add := func(h headerMatch) {
 		if byShape[h.layout] == nil {
 			order = append(order, h.layout)
@@ -85,7 +86,8 @@ func (p *textPass) learnHeaders() []headerMatch {
 				pn = pn[k:] // (an avatar's "No commenter image" is not the line's)
 			}
 		}
-		if l.words > maxHeaderWords && rules.CountWords(pn) > maxHeaderWords-2 {
+		long := l.words > maxHeaderWords && rules.CountWords(pn) > maxHeaderWords-2
+		if long && g[rules.FieldAuthor] == "" {
 			continue
 		}
 		if p.mentionsComments(pn) {
@@ -117,16 +119,39 @@ func (p *textPass) learnHeaders() []headerMatch {
 				shape = anonymousLayout + shape
 			}
 		}
+		h := headerMatch{rule: r, layout: shape, start: start, n: n, groups: g}
+		if long {
+			// A long name ("Politically-incorrect Man, Glasgow")
+			// makes a long header: it joins a layout that shorter
+			// headers make on their own (minLearnedHeaders), and
+			// makes none.
+			longs = append(longs, h)
+			continue
+		}
 		if byShape[shape] == nil {
 			order = append(order, shape)
 		}
-		byShape[shape] = append(byShape[shape], headerMatch{rule: r, layout: shape, start: start, n: n, groups: g})
+		byShape[shape] = append(byShape[shape], h)
 	}
 	var out []headerMatch
 	for _, s := range order {
-		if hs := byShape[s]; len(hs) >= minFramedHeaders {
-			out = append(out, hs...)
+		hs := byShape[s]
+		if len(hs) < minFramedHeaders {
+			continue
 		}
+		joined := false
+		for _, h := range longs {
+			if len(byShape[s]) < minLearnedHeaders {
+				break // (nor do they count towards a layout)
+			}
+			if h.layout == s {
+				hs, joined = append(hs, h), true
+			}
+		}
+		if joined {
+			slices.SortFunc(hs, func(a, b headerMatch) int { return a.start - b.start })
+		}
+		out = append(out, hs...)
 	}
 	return out
 }

@@ -412,3 +412,33 @@ func TestPostingOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLearnedHeader checks that a header longer than maxHeaderWords
+// (a long name) joins a layout three shorter headers make, and that it
+// neither makes one nor counts towards one.
+func TestLongLearnedHeader(t *testing.T) {
+	long := "Posted by: Politically-incorrect Man, West-End Glasgow on 9:35am Wed 9 Jan 08\n\nThe location of its offices should not matter at all to how it performs.\n\n"
+	short := func(name, at string) string {
+		return "Posted by: " + name + " on " + at + "\n\nYou make some fair points about the new offices and the staff there.\n\n"
+	}
+	tests := []struct {
+		name, text string
+		want       int // headers learned
+	}{
+		{"three short", long + short("Brad, Glasgow", "11:16am Wed 9 Jan 08") + short("Miss Priss", "11:56am Wed 9 Jan 08") + short("Brad, Glasgow", "6:51pm Thu 10 Jan 08"), 4},
+		{"two short", long + short("Brad, Glasgow", "11:16am Wed 9 Jan 08") + short("Miss Priss", "11:56am Wed 9 Jan 08"), 2},
+		{"long alone", long + long + long, 0},
+	}
+	for _, tt := range tests {
+		p := newTextPass(testSet(t), tt.text, "en")
+		hs := p.learnHeaders()
+		if len(hs) != tt.want {
+			t.Errorf("%s: %d headers learned, want %d", tt.name, len(hs), tt.want)
+		}
+		for i := 1; i < len(hs); i++ {
+			if hs[i].start < hs[i-1].start {
+				t.Errorf("%s: headers out of order: %d before %d", tt.name, hs[i-1].start, hs[i].start)
+			}
+		}
+	}
+}
