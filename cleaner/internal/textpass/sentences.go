@@ -137,3 +137,62 @@ func sentenceStarts(raw string) []int {
 	}
 	return starts
 }
+
+// cutCellTails cuts, off a line of a page dump that stays, the cell at
+// its end that a rule with scope anywhere takes as a line of its own: a
+// text browser prints a table's cells side by side, and an invitation to
+// comment or a site's notice in a row's last cell is no part of the
+// article's cell before it ("Majors       • Discuss this story on the
+// … message board..."). A cell is text after a gap (lineSegments); the
+// line's first cell always stays. Reads: lines, labels, keyword
+// candidates. Writes: cuts.
+func cutCellTails(p *textPass) {
+	if p.html {
+		return
+	}
+	anywhere := scopeIs(rules.Anywhere)
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.blank() || p.labelled(i) || len(p.cands[i]) == 0 {
+			continue
+		}
+		if _, cut := p.cuts[i]; cut {
+			continue
+		}
+		raw := p.text[l.start:l.end]
+		if !hasGap(strings.TrimSpace(raw)) {
+			continue
+		}
+		segs := lineSegments(raw)
+		if len(segs) < 2 || segs[0].letters == 0 {
+			continue
+		}
+		at := segs[len(segs)-1].from
+		r := p.cellRule(p.cands[i], raw[at:], anywhere)
+		if r == nil {
+			continue
+		}
+		if p.cuts == nil {
+			p.cuts = map[int]cut{}
+		}
+		p.cuts[i] = cut{rule: r, at: at, keep: len(strings.TrimRightFunc(raw[:at], unicode.IsSpace))}
+	}
+}
+
+// cellRule is the first line rule among cands that accept takes and that
+// matches cell as a line of its own, or nil.
+func (p *textPass) cellRule(cands []int, cell string, accept func(*rules.Rule) bool) *rules.Rule {
+	norm := rules.Normalize(cell)
+	words := rules.CountWords(norm)
+	all := p.set.Rules()
+	for _, idx := range cands {
+		r := all[idx]
+		if r.Kind != rules.KindLine || !accept(r) || !p.applies(r) || !r.CheckCounted(norm, words, rules.EndsSentence(norm)) {
+			continue
+		}
+		if _, ok := p.memoMatch(r, norm); ok && r.CuesMet(norm) {
+			return r
+		}
+	}
+	return nil
+}

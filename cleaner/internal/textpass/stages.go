@@ -35,6 +35,7 @@ var textStages = []stage{
 	{name: "calls-to-action", run: labelCallsToAction, article: true, after: []string{"tail"}},
 	{name: "offer-blocks", run: applyOfferBlocks, article: true, after: []string{"anywhere", "tail", "calls-to-action"}},
 	{name: "sentence-tails", run: cutSentenceTails, article: true, after: []string{"tail", "calls-to-action", "offer-blocks"}},
+	{name: "cell-tails", run: cutCellTails, after: []string{"outside", "sentence-tails"}},
 	{name: "extract", run: extract, after: []string{"parse-zones", "offer-blocks"}},
 }
 
