@@ -2,6 +2,7 @@ package textpass
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -139,21 +140,20 @@ func sentenceStarts(raw string) []int {
 }
 
 // cutCellTails cuts, off a line of a page dump that stays, the cell at
-// its end that a rule with scope anywhere takes as a line of its own: a
-// text browser prints a table's cells side by side, and an invitation to
-// comment or a site's notice in a row's last cell is no part of the
-// article's cell before it ("Majors       • Discuss this story on the
-// … message board..."). A cell is text after a gap (lineSegments); the
-// line's first cell always stays. Reads: lines, labels, keyword
-// candidates. Writes: cuts.
+// its end that a page's chrome rule takes as a line of its own (cellChrome):
+// a text browser prints a table's cells side by side, and an invitation
+// to comment, a site's notice or a "more..." link in a row's last cell is
+// no part of the article's cell before it ("Majors       • Discuss this
+// story on the … message board..."). A cell is text after a gap
+// (lineSegments); the line's first cell always stays. Reads: lines,
+// labels, keyword candidates. Writes: cuts.
 func cutCellTails(p *textPass) {
 	if p.html {
 		return
 	}
-	anywhere := scopeIs(rules.Anywhere)
 	for i := range p.lines {
 		l := &p.lines[i]
-		if l.blank() || p.labelled(i) || len(p.cands[i]) == 0 {
+		if l.blank() || p.labelled(i) {
 			continue
 		}
 		if _, cut := p.cuts[i]; cut {
@@ -168,7 +168,7 @@ func cutCellTails(p *textPass) {
 			continue
 		}
 		at := segs[len(segs)-1].from
-		r := p.cellRule(p.cands[i], raw[at:], anywhere)
+		r := p.cellRule(p.cands[i], raw[at:], cellChrome)
 		if r == nil {
 			continue
 		}
@@ -179,15 +179,40 @@ func cutCellTails(p *textPass) {
 	}
 }
 
-// cellRule is the first line rule among cands that accept takes and that
+// cellChrome reports whether rule r may take a row's last cell: a rule
+// with scope anywhere, or one that drops a line of the page's chrome
+// (site, share, ad, newsletter, appeal) wherever it stands. Rules that
+// read a line's place (head, tail, a thread) or extract from it do not.
+func cellChrome(r *rules.Rule) bool {
+	if r.Scope == rules.Anywhere {
+		return true
+	}
+	if r.Scope != "" || r.Action != rules.Drop {
+		return false
+	}
+	switch r.Category {
+	case rules.Site, rules.Share, rules.Ad, rules.Newsletter, rules.Appeal:
+		return true
+	}
+	return false
+}
+
+// cellRule is the first line or phrase rule among cands that accept takes and that
 // matches cell as a line of its own, or nil.
 func (p *textPass) cellRule(cands []int, cell string, accept func(*rules.Rule) bool) *rules.Rule {
 	norm := rules.Normalize(cell)
 	words := rules.CountWords(norm)
 	all := p.set.Rules()
-	for _, idx := range cands {
+	phrases := p.set.MatchPhrase(norm)
+	for _, idx := range append(phrases[:len(phrases):len(phrases)], cands...) {
 		r := all[idx]
-		if r.Kind != rules.KindLine || !accept(r) || !p.applies(r) || !r.CheckCounted(norm, words, rules.EndsSentence(norm)) {
+		if r.Kind != rules.KindLine && r.Kind != rules.KindPhrase || !accept(r) || !p.applies(r) || !r.CheckCounted(norm, words, rules.EndsSentence(norm)) {
+			continue
+		}
+		if r.Kind == rules.KindPhrase {
+			if slices.Contains(phrases, idx) && r.CuesMet(norm) {
+				return r
+			}
 			continue
 		}
 		if _, ok := p.memoMatch(r, norm); ok && r.CuesMet(norm) {
