@@ -213,6 +213,11 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 		if !changed {
 			break
 		}
+		if len(cuts) > 0 {
+			// A cut line is no longer the line the cache read (its
+			// words, its keywords): later passes read the body afresh.
+			cache = nil
+		}
 		passText, mapping = assemble(text, spans, labels, cuts, fx.hidden)
 		assembled = true
 	}

@@ -1,6 +1,7 @@
 package textpass
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -37,5 +38,30 @@ func TestKeptLines(t *testing.T) {
 		if got := strings.Count(body, "\n"); got != len(mapping) {
 			t.Errorf("%q: %d body lines but %d mapped", tc.text, got, len(mapping))
 		}
+	}
+}
+
+// A line a cut shortens is read afresh by the next pass: what is left of
+// it may be a line a rule takes ("[spazio]" once the invitation in its
+// row's last cell is cut), and the body is then a fixpoint.
+func TestFixpointAfterCut(t *testing.T) {
+	text := "Harbour ferry adds a late sailing\n\n" +
+		"The harbour ferry will run a late sailing on Fridays from next month, the\noperator said on Monday.\n\n" +
+		"[spazio]                     • Discuss this story on our message board...\n\n" +
+		"The new sailing leaves the east pier at 23:10 and calls at both islands\nbefore it returns to the city.\n"
+	set := testSet(t)
+	fx, err := Fixpoint(context.Background(), set, text, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(fx.Body, "spazio") || strings.Contains(fx.Body, "Discuss") {
+		t.Errorf("body keeps the row:\n%s", fx.Body)
+	}
+	again, err := Fixpoint(context.Background(), set, fx.Body, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Body != fx.Body {
+		t.Errorf("cleaning the body again changes it:\n%s\nthen:\n%s", fx.Body, again.Body)
 	}
 }
