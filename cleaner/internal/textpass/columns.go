@@ -48,8 +48,10 @@ const minNextColumn = 5
 const minRunningWords = 8
 
 // minColumnLetters is the least prose (letters of segments that read as
-// prose: see proseLike) the article's column holds.
-const minColumnLetters = 400
+// prose: see proseLike) the article's column holds: about the words of
+// the smallest article region (minRegionScore), five letters a word. A
+// short story between a menu and a side column is read in its column too.
+const minColumnLetters = 5 * minRegionScore
 
 // A segment is a run of text on a line between column gaps, in display
 // cells (a wide character takes two) and in bytes.
