@@ -140,7 +140,7 @@ func sentenceStarts(raw string) []int {
 }
 
 // cutCellTails cuts, off a line of a page dump that stays, the cell at
-// its end that a page's chrome rule takes as a line of its own (cellChrome):
+// its end that a rule dropping chrome takes as a line of its own (cellChrome):
 // a text browser prints a table's cells side by side, and an invitation
 // to comment, a site's notice or a "more..." link in a row's last cell is
 // no part of the article's cell before it ("Majors       • Discuss this
@@ -180,21 +180,11 @@ func cutCellTails(p *textPass) {
 }
 
 // cellChrome reports whether rule r may take a row's last cell: a rule
-// with scope anywhere, or one that drops a line of the page's chrome
-// (site, share, ad, newsletter, appeal) wherever it stands. Rules that
-// read a line's place (head, tail, a thread) or extract from it do not.
+// that drops a line wherever it stands (scope anywhere, the default) and
+// nothing more. Rules that read a line's place (head, tail, end, a
+// thread), extract from it or take the lines after it do not.
 func cellChrome(r *rules.Rule) bool {
-	if r.Scope == rules.Anywhere {
-		return true
-	}
-	if r.Scope != "" || r.Action != rules.Drop {
-		return false
-	}
-	switch r.Category {
-	case rules.Site, rules.Share, rules.Ad, rules.Newsletter, rules.Appeal:
-		return true
-	}
-	return false
+	return r.Scope == rules.Anywhere && r.Action == rules.Drop
 }
 
 // cellRule is the first line or phrase rule among cands that accept takes and that
