@@ -98,6 +98,7 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 	if nonBlank < 10 || float64(gapped) < minSparseColumnShare*float64(nonBlank) {
 		return columnView{}, false
 	}
+	icons := iconCounts(text, spans)
 	segs := make([][]segment, len(spans))
 	nonBlank, multi := 0, 0
 	proseIn, proseOut := 0, 0 // prose on lines of columns, and on lines of one segment
@@ -114,7 +115,9 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 		}
 		for _, s := range segs[i] {
 			if s.proseLike() {
-				weight[s.col] += s.letters + s.wide // a wide letter weighs two
+				if !iconItem(text[sp[0]+s.from:sp[0]+s.to], icons) {
+					weight[s.col] += s.letters + s.wide // a wide letter weighs two
+				}
 				if len(segs[i]) >= 2 {
 					proseIn += s.letters + s.wide
 				} else {
@@ -209,6 +212,44 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 		b.WriteString(raw[cell[0]:cell[1]])
 	}
 	return columnView{text: b.String(), cells: cells}, true
+}
+
+// iconCounts counts the image placeholders that open a cell of the text
+// ("[tennis] Sharapova and Davenport clash hits …"), by label.
+func iconCounts(text string, spans [][2]int) map[string]int {
+	var count map[string]int
+	for _, sp := range spans {
+		line := text[sp[0]:sp[1]]
+		if !strings.Contains(line, "[") {
+			continue
+		}
+		for _, s := range lineSegments(line) {
+			if lab := cellIcon(line[s.from:s.to]); lab != "" {
+				if count == nil {
+					count = map[string]int{}
+				}
+				count[lab]++
+			}
+		}
+	}
+	return count
+}
+
+// cellIcon is the image placeholder glued to the start of a cell, or "".
+func cellIcon(cell string) string {
+	if !iconGlued(cell) {
+		return ""
+	}
+	return iconLabel(rules.Normalize(cell))
+}
+
+// iconItem reports whether a cell opens with a placeholder that opens
+// another cell too: a list's bullet (markIconItems), its items no prose
+// for the article's column however long, so that a column of headlines
+// with section icons does not outweigh the story beside it.
+func iconItem(cell string, icons map[string]int) bool {
+	lab := cellIcon(cell)
+	return lab != "" && icons[lab] >= 2
 }
 
 // hasGap reports whether a line holds a gap between columns: a run of
