@@ -95,7 +95,7 @@ func isSpaceOrControl(r rune) bool {
 }
 
 // edgePunct is trimmed from both ends of a phrase key.
-const edgePunct = ":;.,!?…-–—|*•·›»«→←>#()[]{}\"'“”‘’/\\_=+~^ 【】「」『』〈〉《》："
+const edgePunct = ":;.,!?…-–—|*•·›»«→←>#()[]{}\"'“”‘’/\\_=+~^ 【】「」『』〈〉《》：＞＜｜"
 
 // PhraseKey is the form phrases are compared in: normalised, lower case,
 // without punctuation or symbols at either end.
