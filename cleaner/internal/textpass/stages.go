@@ -1,6 +1,11 @@
 package textpass
 
-import "github.com/winnow-text/winnow/rules"
+import (
+	"regexp"
+	"strings"
+
+	"github.com/winnow-text/winnow/rules"
+)
 
 // A stage is one step of a text pass. Stages run in the order of
 // textStages over one pass (one text, its lines and their features);
@@ -73,12 +78,54 @@ func labelAnywhere(p *textPass) {
 			p.setLabel(i, r, g, 0)
 		}
 	}
+	p.labelChromeRuns()
 	p.labelCreditedCaptions()
 	p.labelSlideshows()
 	p.labelEmbeds()
 	p.labelCommentForms()
 	p.labelCommentNotices()
 }
+
+// labelChromeRuns takes a line made of two items or more, set apart by
+// separators ("|", "·", "•") or gaps, each of which a rule dropping lines
+// anywhere takes on its own ("Email | Print | Back to top", "Share
+// Close"): a toolbar a dump prints on one line. The line is the first
+// item's rule's.
+func (p *textPass) labelChromeRuns() {
+	if p.html {
+		return
+	}
+	for i := range p.lines {
+		l := &p.lines[i]
+		if l.blank() || p.labelled(i) || l.terminal || l.words > maxChromeRunWords {
+			continue
+		}
+		items := chromeItems.Split(strings.TrimSpace(p.text[l.start:l.end]), -1)
+		if len(items) < 2 {
+			continue
+		}
+		var first *rules.Rule
+		for _, it := range items {
+			r := p.cellRule(p.cands[i], it, cellChrome)
+			if r == nil {
+				first = nil
+				break
+			}
+			if first == nil {
+				first = r
+			}
+		}
+		if first != nil && !p.opensThread(i) {
+			p.setLabel(i, first, nil, 0)
+		}
+	}
+}
+
+// maxChromeRunWords is the most words of a line labelChromeRuns reads.
+const maxChromeRunWords = 16
+
+// chromeItems splits a line into the items of a toolbar.
+var chromeItems = regexp.MustCompile(` *[|·•] *| {3,}`)
 
 // labelCommentForms takes a comment form as a page dump prints it: a
 // block of lines (up to a blank line) that holds two form fields or more
