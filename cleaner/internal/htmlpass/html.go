@@ -876,7 +876,7 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	total, links := 0, 0
 	for _, b := range kept {
 		total += b.chars
-		if isLinkBlock(b) && !dataCell(b.node) {
+		if isLinkBlock(b) && !h.dataCell(b.node) {
 			links += b.chars
 		}
 	}
@@ -902,7 +902,7 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	}
 	out := kept[:0]
 	for i, b := range kept {
-		if (i < first || i > last) && isLinkBlock(b) && !dataCell(b.node) {
+		if (i < first || i > last) && isLinkBlock(b) && !h.dataCell(b.node) {
 			h.marks = append(h.marks, mark{node: b.node, rule: r, text: b.text})
 			continue
 		}
@@ -917,13 +917,30 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 const minArticleParas = 2
 
 // dataCell reports whether the block element n is a table's cell itself
-// (the cell holds no other block): the cell of a data table. A paragraph
-// or list inside a cell is a page laid out with a table, and is judged
-// as if there were none.
-func dataCell(n *html.Node) bool {
+// (the cell holds no other block) in a row with text in another cell: the
+// cell of a data table. A paragraph or list inside a cell, or a column of
+// linked headlines, is a page laid out with a table, and is judged as if
+// there were none.
+func (h *htmlDoc) dataCell(n *html.Node) bool {
 	for a := n; a != nil; a = a.Parent {
 		if a.DataAtom == atom.Td || a.DataAtom == atom.Th {
-			return a == n
+			return a == n && h.rowHasOtherText(a)
+		}
+	}
+	return false
+}
+
+// rowHasOtherText reports whether cell's row holds text in another cell:
+// a row of data has two columns at least; a table of one column of text
+// (a bullet's image beside each linked headline) is a list laid out with
+// a table.
+func (h *htmlDoc) rowHasOtherText(cell *html.Node) bool {
+	if cell.Parent == nil {
+		return false
+	}
+	for c := cell.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != cell && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && h.textLen[c] > 0 {
+			return true
 		}
 	}
 	return false
