@@ -103,12 +103,22 @@ func TestAutomatonScan(t *testing.T) {
 
 // TestPatternMovesUnderLoad checks that goroutines matching one pattern
 // while it moves to RE2 (and lets Go's program go) all get the same
-// answers (run with -race).
+// answers (run with -race), a checked pattern and a lazy one, which
+// compiles on the first of those matches.
 func TestPatternMovesUnderLoad(t *testing.T) {
-	p, err := compilePattern(`(?i)^(?:(?P<author>\pL+) (?P<posted>\d+ days ago))$`)
+	checked, err := compilePattern(`(?i)^(?:(?P<author>\pL+) (?P<posted>\d+ days ago))$`)
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, p := range []*pattern{checked, lazyPattern(checked.expr)} {
+		patternUnderLoad(t, p)
+	}
+}
+
+// patternUnderLoad has eight goroutines ask p at once, from its first
+// match (a lazy pattern compiles then) until it has moved to RE2.
+func patternUnderLoad(t *testing.T, p *pattern) {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan string, 8)
 	for g := 0; g < 8; g++ {
