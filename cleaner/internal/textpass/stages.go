@@ -88,13 +88,10 @@ func labelAnywhere(p *textPass) {
 
 // labelChromeRuns takes a line made of two items or more, set apart by
 // separators ("|", "·", "•") or gaps, each of which a rule dropping lines
-// anywhere takes on its own ("Email | Print | Back to top", "Share
-// Close"): a toolbar a dump prints on one line. The line is the first
+// anywhere takes on its own ("Email | Print | Back to top"): a toolbar
+// printed on one line, in a dump or a page's block. The line is the first
 // item's rule's.
 func (p *textPass) labelChromeRuns() {
-	if p.html {
-		return
-	}
 	for i := range p.lines {
 		l := &p.lines[i]
 		if l.blank() || p.labelled(i) || l.terminal || l.words > maxChromeRunWords {
