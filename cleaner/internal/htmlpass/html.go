@@ -900,9 +900,20 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	if links == 0 || links*5 >= total*2 && paras < minArticleParas {
 		return kept
 	}
+	drop := make([]bool, len(kept))
+	for i, b := range kept {
+		drop[i] = (i < first || i > last) && isLinkBlock(b) && !h.dataCell(b.node)
+	}
+	for i, b := range kept {
+		// A list's own heading goes with it: a subheading right above two
+		// dropped link blocks or more ("More in South Asia news").
+		if (i < first || i > last) && !drop[i] && i+2 < len(kept) && drop[i+1] && drop[i+2] && listHeading(b) {
+			drop[i] = true
+		}
+	}
 	out := kept[:0]
 	for i, b := range kept {
-		if (i < first || i > last) && isLinkBlock(b) && !h.dataCell(b.node) {
+		if drop[i] {
 			h.marks = append(h.marks, mark{node: b.node, rule: r, text: b.text})
 			continue
 		}
@@ -910,6 +921,20 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	}
 	return out
 }
+
+// listHeading reports whether a block is a subheading that may head a
+// list: an <h2> to <h6> of a few words that ends no sentence.
+func listHeading(b hblock) bool {
+	switch b.node.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+	default:
+		return false
+	}
+	return rules.CountWords(b.text) <= maxListHeadingWords && !rules.EndsSentence(b.text)
+}
+
+// maxListHeadingWords is the most words of a list's heading.
+const maxListHeadingWords = 8
 
 // minArticleParas is how many paragraphs (eighty letters or more, not
 // links, ending a sentence) make an article whose link blocks go however
