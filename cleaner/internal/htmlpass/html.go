@@ -922,13 +922,18 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 	return out
 }
 
-// listHeading reports whether a block is a subheading that may head a
-// list: an <h2> to <h6> of a few words that ends no sentence.
+// listHeading reports whether a block may head a list: an <h2> to <h6>
+// of a few words, or a label of five words at most that is no link (a
+// styled <div>, a bold line), ending no sentence; never the page's <h1>.
 func listHeading(b hblock) bool {
 	switch b.node.DataAtom {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-	default:
+	case atom.H1:
 		return false
+	default:
+		if rules.CountWords(b.text) > 5 || isLinkBlock(b) {
+			return false
+		}
 	}
 	return rules.CountWords(b.text) <= maxListHeadingWords && !rules.EndsSentence(b.text)
 }

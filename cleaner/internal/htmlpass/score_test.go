@@ -191,3 +191,27 @@ func TestLinkHeaded(t *testing.T) {
 		})
 	}
 }
+
+// TestListHeading checks which blocks may head a list of links that goes:
+// a subheading or a short label, not the page's headline, a sentence, a
+// long line or a link.
+func TestListHeading(t *testing.T) {
+	for _, tc := range []struct {
+		tag   atom.Atom
+		text  string
+		links int // letters inside links
+		want  bool
+	}{
+		{atom.H3, "More in South Asia news", 0, true},
+		{atom.Div, "Related", 0, true},
+		{atom.H1, "Council backs new flood defences", 0, false},
+		{atom.H3, "The council voted on Tuesday.", 0, false},
+		{atom.Div, "Find out what the council decided about the river", 0, false},
+		{atom.Div, "Top stories", 10, false},
+	} {
+		b := hblock{node: &html.Node{Type: html.ElementNode, DataAtom: tc.tag, Data: tc.tag.String()}, text: tc.text, chars: len(tc.text), linkChars: tc.links}
+		if got := listHeading(b); got != tc.want {
+			t.Errorf("listHeading(<%s>%q) = %v, want %v", tc.tag, tc.text, got, tc.want)
+		}
+	}
+}
