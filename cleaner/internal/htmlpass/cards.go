@@ -15,7 +15,9 @@ import (
 // and not all of them. A link inside a sentence (an article's list of
 // points, an embedded tweet's signature) makes no card.
 
-// minCards is how many cards of one kind make a list.
+// minCards is how many cards of one kind make a list; and three in four
+// siblings of that kind are cards (one may have a short headline link:
+// "Rail news - Fares rise").
 const minCards = 3
 
 // maxKicker is how far into a card its headline may start (a kicker, a
@@ -99,14 +101,13 @@ func (h *htmlDoc) cardLists(n *html.Node, cards map[*html.Node]bool) {
 		if len(kids) < minCards {
 			continue
 		}
-		all := true
+		n := 0
 		for _, k := range kids {
-			if !h.isCard(k) {
-				all = false
-				break
+			if h.isCard(k) {
+				n++
 			}
 		}
-		if !all {
+		if n < minCards || n*4 < len(kids)*3 {
 			continue
 		}
 		for _, k := range kids {
