@@ -170,9 +170,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case o.jsonl:
 		return runJSONL(ctx, c, &o, stdin, stdout, stderr)
 	case o.batch():
-		if os.Getenv("GOGC") == "" {
-			defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
-		}
 		return runBatch(ctx, c, &o, stdin, stdout, stderr)
 	}
 	name := "-"
@@ -199,14 +196,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	return cleanOne(ctx, c, &o, name, stdin, stdout, stderr)
 }
-
-// batchGCPercent is the collector's GOGC for a batch of files, unless
-// the environment sets one. A page's parse tree and blocks are garbage
-// once it is written, so the live heap stays a few megabytes and the
-// default (100) collects every few pages: at 200 a batch of the
-// readability or L3S pages takes 5-12 % less time for 15-30 MB more peak
-// RSS (README). --jsonl keeps the default: its peak RSS has a budget.
-const batchGCPercent = 200
 
 // fromStdin reports whether the input is stdin (no PATH, or "-").
 func (o *options) fromStdin() bool {

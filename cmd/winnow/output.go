@@ -31,9 +31,9 @@ func render(format string, res *cleaner.Result) ([]byte, error) {
 	return renderers[format](res)
 }
 
-// renderJSON is {"body": …, "meta": {…}}, indented.
-// (the bytes a json.Encoder without HTML escaping and indenting by two
-// spaces writes; see metaJSON).
+// renderJSON is {"body": …, "meta": {…}}, indented: the bytes a
+// json.Encoder without HTML escaping, indenting by two spaces, writes
+// (see metaJSON).
 func renderJSON(res *cleaner.Result) ([]byte, error) {
 	compact := append([]byte(`{"body":`), cleaner.AppendJSONString(nil, res.Body)...)
 	compact = append(res.Meta.AppendJSON(append(compact, `,"meta":`...)), '}')
@@ -50,10 +50,10 @@ func indentJSON(compact []byte) []byte {
 	return b.Bytes()
 }
 
-// metaJSON is the metadata as an indented JSON document.
-// It is the bytes a json.Encoder indenting by two spaces writes (Meta's
-// own encoder, then indented), without the encoder's reflection and its
-// second scan of the compact form.
+// metaJSON is the metadata as an indented JSON document: the bytes a
+// json.Encoder indenting by two spaces writes (Meta's own encoder, then
+// indented), without the encoder's reflection and its second scan of the
+// compact form.
 func metaJSON(m cleaner.Meta) []byte { return indentJSON(m.AppendJSON(nil)) }
 
 // markdown is YAML front matter with the article's fields, then the body.

@@ -926,16 +926,17 @@ func (h *htmlDoc) dropLinkBlocks(kept []hblock) []hblock {
 // of a few words, or a label of five words at most that is no link (a
 // styled <div>, a bold line), ending no sentence; never the page's <h1>.
 func listHeading(b hblock) bool {
+	words := rules.CountWords(b.text)
 	switch b.node.DataAtom {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 	case atom.H1:
 		return false
 	default:
-		if rules.CountWords(b.text) > 5 || isLinkBlock(b) {
+		if words > 5 || isLinkBlock(b) {
 			return false
 		}
 	}
-	return rules.CountWords(b.text) <= maxListHeadingWords && !rules.EndsSentence(b.text)
+	return words <= maxListHeadingWords && !rules.EndsSentence(b.text)
 }
 
 // maxListHeadingWords is the most words of a list's heading.

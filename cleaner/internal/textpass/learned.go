@@ -141,10 +141,9 @@ func (p *textPass) learnHeaders() []headerMatch {
 		}
 		joined := false
 		for _, h := range longs {
-			if len(byShape[s]) < minLearnedHeaders {
-				break // (nor do they count towards a layout)
-			}
-			if h.layout == s {
+			// (Only a layout of minLearnedHeaders short headers takes
+			// them: they count towards none.)
+			if h.layout == s && len(byShape[s]) >= minLearnedHeaders {
 				hs, joined = append(hs, h), true
 			}
 		}
