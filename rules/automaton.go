@@ -9,13 +9,21 @@ package rules
 type automaton struct {
 	class   [256]uint8 // byte → class (0: in no keyword)
 	classes int
-	// delta[state*classes + class] is the next state, premultiplied by
-	// classes, with matchBit set when keywords end there.
-	delta []uint32
+	// The transition table, row state and column class, with the top bit
+	// of a cell set when keywords end at its state. With fewer than 1<<15
+	// states the cells are 16 bits and hold the next state (small), else
+	// 32 bits and hold its row's offset, state*classes (large): the
+	// built-in packs' table is half the size that way, and it is most of
+	// the rules' live heap, which the collector's target is a multiple of.
+	small []uint16
+	large []uint32
 	out   [][]int // state → keyword ids that end there (with suffixes)
 }
 
-const matchBit = 1 << 31
+const (
+	matchBit   = 1 << 31
+	matchBit16 = 1 << 15
+)
 
 // newAutomaton compiles keywords (matched ignoring ASCII case).
 func newAutomaton(keywords []string) *automaton {
@@ -86,13 +94,23 @@ func newAutomaton(keywords []string) *automaton {
 		}
 	}
 	a.out = out
+	if len(out) < matchBit16 {
+		a.small = make([]uint16, len(trans))
+		for i, n := range trans {
+			a.small[i] = uint16(n)
+			if len(out[n]) > 0 {
+				a.small[i] |= matchBit16
+			}
+		}
+		return a
+	}
 	for i, n := range trans {
 		trans[i] = n * uint32(C)
 		if len(out[n]) > 0 {
 			trans[i] |= matchBit
 		}
 	}
-	a.delta = trans
+	a.large = trans
 	return a
 }
 
@@ -106,13 +124,26 @@ func foldByte(c byte) byte {
 // scan calls hit with the end offset and the ids of every keyword
 // occurrence in s, in order of end offset.
 func (a *automaton) scan(s string, hit func(end int, ids []int)) {
-	delta, class := a.delta, &a.class
+	class, C := &a.class, a.classes
+	if delta := a.small; delta != nil {
+		at := 0
+		for i := 0; i < len(s); i++ {
+			v := delta[at+int(class[s[i]])]
+			next := int(v &^ matchBit16)
+			at = next * C
+			if v&matchBit16 != 0 {
+				hit(i+1, a.out[next])
+			}
+		}
+		return
+	}
+	delta := a.large
 	at := uint32(0)
 	for i := 0; i < len(s); i++ {
 		v := delta[at+uint32(class[s[i]])]
 		at = v &^ matchBit
 		if v&matchBit != 0 {
-			hit(i+1, a.out[at/uint32(a.classes)])
+			hit(i+1, a.out[at/uint32(C)])
 		}
 	}
 }

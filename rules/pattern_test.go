@@ -55,7 +55,8 @@ func TestPatternEngines(t *testing.T) {
 
 // TestAutomatonScan checks that the keyword automaton finds every
 // occurrence a plain search finds, ASCII letters folded, for a small set
-// of keywords and a large one.
+// of keywords, a large one and a huge one (more states than 16-bit cells
+// hold).
 func TestAutomatonScan(t *testing.T) {
 	type hit struct{ end, id int }
 	naive := func(keywords []string, s string) []hit {
@@ -93,8 +94,13 @@ func TestAutomatonScan(t *testing.T) {
 	for i := 0; len(large) < 3000; i++ {
 		large = append(large, fmt.Sprintf("kw%05d-tail", i))
 	}
-	text := "READ MORE about ads. Über uns, über uns: kw00042-tail and KW02999-TAIL, kw1, bus."
-	for _, keywords := range [][]string{small, large} {
+	// More than 1<<15 states: the table's cells are 32 bits.
+	huge := slices.Clone(small)
+	for i := 0; len(huge) < 12000; i++ {
+		huge = append(huge, fmt.Sprintf("kw%05d-tail", i))
+	}
+	text := "READ MORE about ads. Über uns, über uns: kw00042-tail and KW02999-TAIL, kw11999-tail, kw1, bus."
+	for _, keywords := range [][]string{small, large, huge} {
 		if got, want := scan(newAutomaton(keywords), text), naive(keywords, text); !slices.Equal(got, want) {
 			t.Errorf("%d keywords:\n got %v\nwant %v", len(keywords), got, want)
 		}
