@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/winnow-text/winnow/cleaner"
 )
@@ -63,7 +64,10 @@ func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcom
 	var text []byte
 	ok := ti >= 0 && len(fields[ti].raw) > 0 && fields[ti].raw[0] == '"'
 	if ok {
-		text, ok = appendUnquoted(nil, fields[ti].raw)
+		// The text is at most as long as its JSON string, but for
+		// invalid UTF-8 (each byte U+FFFD): one allocation, not a growing
+		// slice's several.
+		text, ok = appendUnquoted(make([]byte, 0, len(fields[ti].raw)), fields[ti].raw)
 	}
 	if !ok {
 		what := "no field"
@@ -87,7 +91,12 @@ func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcom
 	for _, fl := range fields {
 		placed = placed || fl.key == f.Meta
 	}
-	out := make([]byte, 0, len(rec.Data)+len(rec.Data)/2+512)
+	// Written in a scratch buffer that records share, and copied out at
+	// its size: the record's metadata (the removed lines, the thread) is
+	// often longer than its text, so a buffer sized from the input grew
+	// several times for each record.
+	scratch := scratchPool.Get().(*[]byte)
+	out := (*scratch)[:0]
 	out = append(out, '{')
 	for i, fl := range fields {
 		if i > 0 {
@@ -112,9 +121,21 @@ func Clean(ctx context.Context, c *cleaner.Cleaner, rec Record, f Fields) Outcom
 		out = append(out, ':')
 		out = res.Meta.AppendJSON(out)
 	}
-	o.Out = append(out, '}')
+	out = append(out, '}')
+	o.Out = bytes.Clone(out)
+	if cap(out) <= maxScratch {
+		*scratch = out
+		scratchPool.Put(scratch)
+	}
 	return o
 }
+
+// scratchPool holds the buffers Clean writes records in.
+var scratchPool = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxScratch is the largest buffer scratchPool keeps: a huge record's
+// buffer is let go with it.
+const maxScratch = 4 << 20
 
 // cleanWARC cleans the document of a WARC record into its JSON line.
 func cleanWARC(ctx context.Context, c *cleaner.Cleaner, rec Record, where string) Outcome {

@@ -13,7 +13,6 @@ import (
 // rule packs: the language whose stopwords make up the largest share of
 // the first words, if that share is clear. It returns "" when unsure.
 func DetectLanguage(set *rules.Set, text string) string {
-	text = languageSample(text)
 	langs := set.Languages()
 	if len(langs) == 0 {
 		return ""
@@ -21,14 +20,17 @@ func DetectLanguage(set *rules.Set, text string) string {
 	counts := make([]int, len(langs))
 	words := 0
 	var buf [64]byte
-	forEachWord(text, func(w string) bool {
-		if len(w) > len(buf) {
-			return true
-		}
-		words++
-		for set := set.StopwordLanguages(string(appendLower(buf[:0], w))); set != 0; set &= set - 1 {
-			counts[bits.TrailingZeros64(set)]++
-		}
+	languageSample(text, func(line string) bool {
+		forEachWord(line, func(w string) bool {
+			if len(w) > len(buf) {
+				return true
+			}
+			words++
+			for set := set.StopwordLanguages(string(appendLower(buf[:0], w))); set != 0; set &= set - 1 {
+				counts[bits.TrailingZeros64(set)]++
+			}
+			return words < 200
+		})
 		return words < 200
 	})
 	best, second := -1, 0
@@ -43,70 +45,93 @@ func DetectLanguage(set *rules.Set, text string) string {
 		}
 	}
 	if best < 0 || counts[best] < 4 || counts[best]*10 < words || counts[best]*4 < second*5 {
-		return scriptLanguage(text)
+		var sc scriptCount
+		languageSample(text, func(line string) bool {
+			sc.add(line)
+			return true
+		})
+		return sc.language()
 	}
 	return langs[best]
 }
 
-// languageSample is the part of a text its language is read from: its
-// lines of prose (eight words or more), up to 4 KB, so that a page dump's
-// menus and link lists at the top do not decide it; the first 4 KB when it
-// has little prose.
-func languageSample(text string) string {
+// languageSample calls fn with the parts of a text its language is read
+// from, until fn returns false: its lines of prose (eight words or more),
+// up to 4 KB, so that a page dump's menus and link lists at the top do not
+// decide it; the first 4 KB when it has little prose. It copies nothing:
+// it runs once a pass, on every document.
+func languageSample(text string, fn func(part string) bool) {
 	const size = 4 << 10
-	var b strings.Builder
-	for rest := text; rest != "" && b.Len() < size; {
-		line := rest
-		if k := strings.IndexByte(rest, '\n'); k >= 0 {
-			line, rest = rest[:k], rest[k+1:]
-		} else {
-			rest = ""
-		}
-		if strings.Count(strings.TrimSpace(line), " ") >= 7 {
-			b.WriteString(line)
-			b.WriteByte('\n')
+	prose := func(yield func(string) bool) {
+		n := 0
+		for rest := text; rest != "" && n < size; {
+			line := rest
+			if k := strings.IndexByte(rest, '\n'); k >= 0 {
+				line, rest = rest[:k], rest[k+1:]
+			} else {
+				rest = ""
+			}
+			if strings.Count(strings.TrimSpace(line), " ") >= 7 {
+				n += len(line) + 1
+				if !yield(line) {
+					return
+				}
+			}
 		}
 	}
-	if b.Len() >= size/10 {
-		return b.String()
+	n := 0
+	for line := range prose {
+		n += len(line) + 1
+	}
+	if n >= size/10 {
+		prose(fn)
+		return
 	}
 	if len(text) > size {
-		return text[:size]
+		text = text[:size]
 	}
-	return text
+	fn(text)
 }
 
-// scriptLanguage names the language of a text written mostly in a script
-// of one language and without spaces between words (Thai, Lao, Khmer,
-// Burmese), or "": the packs have no stopwords for them, and how their
-// prose is measured depends on it. (Chinese and Japanese have stopwords.)
-func scriptLanguage(text string) string {
-	var letters, thai, lao, khmer, myanmar int
+// scriptCount counts the letters of a text, and those of the scripts
+// scriptLanguage knows.
+type scriptCount struct {
+	letters, thai, lao, khmer, myanmar int
+}
+
+func (c *scriptCount) add(text string) {
 	for _, r := range text {
 		if !unicode.IsLetter(r) {
 			continue
 		}
-		letters++
+		c.letters++
 		switch {
 		case unicode.Is(unicode.Thai, r):
-			thai++
+			c.thai++
 		case unicode.Is(unicode.Lao, r):
-			lao++
+			c.lao++
 		case unicode.Is(unicode.Khmer, r):
-			khmer++
+			c.khmer++
 		case unicode.Is(unicode.Myanmar, r):
-			myanmar++
+			c.myanmar++
 		}
 	}
-	share := func(n int) bool { return letters > 0 && n*5 >= letters*2 } // 40 %
+}
+
+// language names the language of a text written mostly in a script of one
+// language and without spaces between words (Thai, Lao, Khmer, Burmese),
+// or "": the packs have no stopwords for them, and how their prose is
+// measured depends on it. (Chinese and Japanese have stopwords.)
+func (c *scriptCount) language() string {
+	share := func(n int) bool { return c.letters > 0 && n*5 >= c.letters*2 } // 40 %
 	switch {
-	case share(thai):
+	case share(c.thai):
 		return "th"
-	case share(lao):
+	case share(c.lao):
 		return "lo"
-	case share(khmer):
+	case share(c.khmer):
 		return "km"
-	case share(myanmar):
+	case share(c.myanmar):
 		return "my"
 	}
 	return ""
