@@ -92,11 +92,11 @@ func readFile(name string, max int64) ([]byte, os.FileInfo, error) {
 	if before.Size() > max {
 		return nil, nil, fmt.Errorf("%s: %d bytes is over --max-size (%d); raise --max-size to clean it", name, before.Size(), max)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, over, err := crawl.ReadAllSized(f, before.Size(), max)
 	if err != nil {
 		return nil, nil, pathError(name, err)
 	}
-	if int64(len(data)) > max {
+	if over {
 		return nil, nil, fmt.Errorf("%s: grew over --max-size (%d bytes) while being read", name, max)
 	}
 	after, err := f.Stat()

@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/winnow-text/winnow/cleaner"
@@ -35,26 +36,56 @@ func render(format string, res *cleaner.Result) ([]byte, error) {
 // json.Encoder without HTML escaping, indenting by two spaces, writes
 // (see metaJSON).
 func renderJSON(res *cleaner.Result) ([]byte, error) {
-	compact := append([]byte(`{"body":`), cleaner.AppendJSONString(nil, res.Body)...)
+	s := jsonScratch.Get().(*jsonBuffers)
+	defer s.put()
+	compact := append(s.compact[:0], `{"body":`...)
+	compact = cleaner.AppendJSONString(compact, res.Body)
 	compact = append(res.Meta.AppendJSON(append(compact, `,"meta":`...)), '}')
-	return indentJSON(compact), nil
-}
-
-// indentJSON indents valid compact JSON by two spaces and ends it with a
-// newline.
-func indentJSON(compact []byte) []byte {
-	var b bytes.Buffer
-	b.Grow(len(compact) + len(compact)/4)
-	_ = json.Indent(&b, compact, "", "  ") // the callers write valid JSON
-	b.WriteByte('\n')
-	return b.Bytes()
+	s.compact = compact
+	return s.indent(compact), nil
 }
 
 // metaJSON is the metadata as an indented JSON document: the bytes a
 // json.Encoder indenting by two spaces writes (Meta's own encoder, then
 // indented), without the encoder's reflection and its second scan of the
 // compact form.
-func metaJSON(m cleaner.Meta) []byte { return indentJSON(m.AppendJSON(nil)) }
+func metaJSON(m cleaner.Meta) []byte {
+	s := jsonScratch.Get().(*jsonBuffers)
+	defer s.put()
+	s.compact = m.AppendJSON(s.compact[:0])
+	return s.indent(s.compact)
+}
+
+// jsonBuffers are the scratch buffers a document's JSON is written in
+// before it is copied out at its size: grown from nothing for each page,
+// the two buffers were a sixth of all the bytes a batch of HTML pages
+// allocated.
+type jsonBuffers struct {
+	compact  []byte
+	indented bytes.Buffer
+}
+
+var jsonScratch = sync.Pool{New: func() any { return new(jsonBuffers) }}
+
+// maxJSONScratch is the largest buffer jsonScratch keeps.
+const maxJSONScratch = 4 << 20
+
+// indent indents valid compact JSON by two spaces and ends it with a
+// newline, in a new slice of its size.
+func (s *jsonBuffers) indent(compact []byte) []byte {
+	s.indented.Reset()
+	_ = json.Indent(&s.indented, compact, "", "  ") // the callers write valid JSON
+	s.indented.WriteByte('\n')
+	return bytes.Clone(s.indented.Bytes())
+}
+
+// put gives the buffers back to the pool, unless one grew too large to
+// keep.
+func (s *jsonBuffers) put() {
+	if cap(s.compact) <= maxJSONScratch && s.indented.Cap() <= maxJSONScratch {
+		jsonScratch.Put(s)
+	}
+}
 
 // markdown is YAML front matter with the article's fields, then the body.
 func markdown(res *cleaner.Result) ([]byte, error) {

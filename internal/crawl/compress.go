@@ -89,6 +89,28 @@ func ReadAllLimit(r io.Reader, max int64) ([]byte, bool, error) {
 	return data, int64(len(data)) > max, err
 }
 
+// ReadAllSized is ReadAllLimit (limit: max) for a reader of about size bytes (a file's
+// length): its buffer is allocated once, at that size, where io.ReadAll
+// starts at 512 bytes and grows it a dozen times for a web page.
+func ReadAllSized(r io.Reader, size, limit int64) ([]byte, bool, error) {
+	size = min(max(size, 0), limit) + 1 // one more, to see the end
+	data := make([]byte, 0, size)
+	r = io.LimitReader(r, limit+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, int64(len(data)) > limit, nil
+		}
+		if err != nil {
+			return data, int64(len(data)) > limit, err
+		}
+	}
+}
+
 // CompressedExt is the extension of a compressed name (".gz"), or "".
 func CompressedExt(name string) string {
 	return strings.TrimPrefix(name, PlainName(name))

@@ -173,9 +173,18 @@ func (h *htmlDoc) language() string {
 	if h.page.lang != "" {
 		return h.page.lang
 	}
-	var sample strings.Builder
+	const size = 16 << 10
+	n := 0
 	for _, b := range h.blocks {
-		if sample.Len() > 16<<10 {
+		if n > size {
+			break
+		}
+		n += len(b.text) + 1
+	}
+	var sample strings.Builder
+	sample.Grow(n)
+	for _, b := range h.blocks {
+		if sample.Len() > size {
 			break
 		}
 		sample.WriteString(b.text)
