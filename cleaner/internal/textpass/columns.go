@@ -144,10 +144,12 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 		return columnView{}, false
 	}
 	// Prose across the page, left of the column, on lines of one segment
-	// (an article's paragraphs around a table of its own), a third as
+	// (an article's paragraphs around a table of its own), a quarter as
 	// much as the column holds, says the columns are a table in the
 	// article, not the page's layout: a page laid out in columns has no
-	// paragraph across its navigation.
+	// paragraph across its navigation. (A quarter, not a third: the
+	// paragraphs a cleaning removes, asks and notices, must not turn the
+	// article's table into a layout when its body is read again.)
 	across, acrossLines := 0, 0
 	for i, ss := range segs {
 		if len(ss) == 1 && ss[0].col < left && ss[0].proseLike() && rules.EndsSentence(text[spans[i][0]+ss[0].from:spans[i][0]+ss[0].to]) {
@@ -155,7 +157,7 @@ func readColumns(text string, spans [][2]int) (columnView, bool) {
 			acrossLines++
 		}
 	}
-	if across*3 >= best && acrossLines >= minAcrossLines {
+	if across*4 >= best && acrossLines >= minAcrossLines {
 		return columnView{}, false
 	}
 	// The column's right edge: where most of its lines end (a few run on

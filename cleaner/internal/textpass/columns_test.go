@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestLineSegments(t *testing.T) {
@@ -92,6 +93,33 @@ func TestReadColumns(t *testing.T) {
 	table := tb.String()
 	if v, ok := readColumns(table, splitLines(table)); ok {
 		t.Errorf("readColumns: an article's table read as the page's columns: %q", v.text)
+	}
+
+	// The same with less of the article across the page: between a
+	// quarter and a third of the table's prose, as when a cleaning has
+	// taken the asks from around it. Still the article's table.
+	letters := func(s string) (n int) {
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		return n
+	}
+	var lb strings.Builder
+	lb.WriteString(story[0] + "\n\n")
+	column := 0
+	for _, s := range story {
+		lb.WriteString("     Groundhog Day        1993 " + s + "\n")
+		column += letters(s)
+	}
+	lb.WriteString("\n" + story[6] + "\n")
+	if across := letters(story[0]) + letters(story[6]); across*4 < column || across*3 >= column {
+		t.Fatalf("fixture: %d letters across for %d in the column, want a quarter to a third", across, column)
+	}
+	lean := lb.String()
+	if v, ok := readColumns(lean, splitLines(lean)); ok {
+		t.Errorf("readColumns: an article's table with a quarter of its prose across read as columns: %q", v.text)
 	}
 
 	// A short article beside its navigation over a long list of links

@@ -122,6 +122,12 @@ func (f *Fixed) Cut(text string, i int) (r *rules.Rule, cutText, keptText string
 // it reads (the body's can differ from the page's), so that the last pass
 // is the first pass of cleaning the result again, and that changes
 // nothing.
+//
+// A dump's columns are read the same way (readColumns): when the body
+// the passes leave would be read in columns, as cleaning it again would
+// read it (the menus that hid a layout's columns are gone, or a column
+// held columns of its own), each of its lines is narrowed to its cell
+// there and the passes run on again.
 func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (Fixed, error) {
 	lang := opts.Lang
 	spans := splitLines(text)
@@ -129,103 +135,167 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 	if len(opts.Hidden) == len(spans) {
 		fx.hidden = opts.Hidden
 	}
-	if !opts.HTML {
+	column := set.Rule(rules.IDOutsideColumn)
+	columns := !opts.HTML && column != nil && !opts.Keep[column.Category]
+	if columns {
 		if v, ok := readColumns(text, spans); ok {
-			if r := set.Rule(rules.IDOutsideColumn); r != nil && !opts.Keep[r.Category] {
-				fx.work, fx.workSpans, fx.cells, fx.column = v.text, splitLines(v.text), v.cells, r
-			}
+			fx.work, fx.workSpans, fx.cells, fx.column = v.text, splitLines(v.text), v.cells, column
 		}
 	}
+	input := text
 	text, spans = fx.work, fx.workSpans // the passes read the column
 	labels := make([]label, len(spans))
 	var cuts map[int]cut
 	var meta doc.Meta
 	passText, mapping := text, []int(nil)
-	assembled := false // passText is the body of the labels so far
 	groups := 0
 	var cache *lineCache             // the first pass's line facts, while its language holds
 	memo := map[memoKey]memoResult{} // pattern results do not depend on the pass
 	detect := lang == ""
-	for pass := 0; pass < maxPasses; pass++ {
-		if err := ctx.Err(); err != nil {
-			return Fixed{}, err
-		}
-		if detect {
-			if l := DetectLanguage(set, passText); l != lang {
-				// Line facts depend on the language: later passes
-				// start afresh.
-				lang, cache = l, nil
+	for layer := 0; ; layer++ {
+		for pass := 0; pass < maxPasses; pass++ {
+			if err := ctx.Err(); err != nil {
+				return Fixed{}, err
+			}
+			if detect {
+				if l := DetectLanguage(set, passText); l != lang {
+					// Line facts depend on the language: later passes
+					// start afresh.
+					lang, cache = l, nil
+				}
+			}
+			var p *textPass
+			if cache == nil {
+				p = newTextPass(set, passText, lang)
+				p.scan()
+				if mapping == nil {
+					// Later passes read these facts through their
+					// mapping to the input's lines.
+					cache = &lineCache{lines: append([]line(nil), p.lines...), cands: p.cands}
+				}
+			} else {
+				p = newTextPassFrom(set, passText, lang, mapping, cache)
+			}
+			p.memo = memo
+			p.kept = opts.Keep
+			p.learned = opts.Learned
+			p.html, p.knownTitle = opts.HTML, opts.KnownTitle
+			p.groups = groups
+			p.run()
+			groups = p.groups
+			changed := false
+			for i, l := range p.labels {
+				if l.rule == nil || opts.Keep[l.rule.Category] {
+					continue
+				}
+				orig := i
+				if mapping != nil {
+					orig = mapping[i]
+				}
+				if orig < 0 {
+					continue
+				}
+				labels[orig] = l
+				delete(cuts, orig)
+				changed = true
+			}
+			for i, c := range p.cuts {
+				orig := i
+				if mapping != nil {
+					orig = mapping[i]
+				}
+				if orig < 0 || labels[orig].rule != nil || opts.Keep[c.rule.Category] {
+					continue
+				}
+				if old, ok := cuts[orig]; ok && old.at <= c.at {
+					continue
+				}
+				if cuts == nil {
+					cuts = map[int]cut{}
+				}
+				cuts[orig] = c // offsets from the line's start, which a cut keeps
+				changed = true
+			}
+			doc.Merge(&meta, &p.meta)
+			if !changed && mapping != nil {
+				break
+			}
+			if len(cuts) > 0 {
+				// A cut line is no longer the line the cache read (its
+				// words, its keywords): later passes read the body afresh.
+				cache = nil
+			}
+			passText, mapping = assemble(text, spans, labels, cuts, fx.hidden)
+			if !changed {
+				break
 			}
 		}
-		var p *textPass
-		if cache == nil {
-			p = newTextPass(set, passText, lang)
-			p.scan()
-			if pass == 0 {
-				// Later passes read these facts through their mapping
-				// to the input's lines.
-				cache = &lineCache{lines: append([]line(nil), p.lines...), cands: p.cands}
-			}
-		} else {
-			p = newTextPassFrom(set, passText, lang, mapping, cache)
-		}
-		p.memo = memo
-		p.kept = opts.Keep
-		p.learned = opts.Learned
-		p.html, p.knownTitle = opts.HTML, opts.KnownTitle
-		p.groups = groups
-		p.run()
-		groups = p.groups
-		changed := false
-		for i, l := range p.labels {
-			if l.rule == nil || opts.Keep[l.rule.Category] {
-				continue
-			}
-			orig := i
-			if mapping != nil {
-				orig = mapping[i]
-			}
-			if orig < 0 {
-				continue
-			}
-			labels[orig] = l
-			delete(cuts, orig)
-			changed = true
-		}
-		for i, c := range p.cuts {
-			orig := i
-			if mapping != nil {
-				orig = mapping[i]
-			}
-			if orig < 0 || labels[orig].rule != nil || opts.Keep[c.rule.Category] {
-				continue
-			}
-			if old, ok := cuts[orig]; ok && old.at <= c.at {
-				continue
-			}
-			if cuts == nil {
-				cuts = map[int]cut{}
-			}
-			cuts[orig] = c // offsets from the line's start, which a cut keeps
-			changed = true
-		}
-		doc.Merge(&meta, &p.meta)
-		if !changed {
+		if !columns || layer+1 >= maxLayers {
 			break
 		}
-		if len(cuts) > 0 {
-			// A cut line is no longer the line the cache read (its
-			// words, its keywords): later passes read the body afresh.
-			cache = nil
+		v, ok := readColumns(passText, splitLines(passText))
+		if !ok || !fx.narrow(input, v.cells, mapping, cuts, column) {
+			break
 		}
+		text, spans = fx.work, fx.workSpans
+		cache = nil
 		passText, mapping = assemble(text, spans, labels, cuts, fx.hidden)
-		assembled = true
-	}
-	if !assembled {
-		passText, _ = assemble(text, spans, labels, cuts, fx.hidden)
 	}
 	fx.labels, fx.cuts, fx.Meta, fx.Body, fx.Lang = labels, cuts, meta, passText, lang
 	return fx, nil
+}
+
+// maxLayers bounds how many times Fixpoint reads the body in columns again.
+const maxLayers = 4
+
+// narrow reads each kept line in its cell of the body's column: cells[j]
+// is the cell of body line j (bytes from its start), which is work line
+// mapping[j], or the first bytes of it a cut kept. A cut whose kept text
+// ends where the cell does stays; past a cell the column rule removes
+// what the cut did. It reports whether a line changed: when each cell is
+// its whole line, the body read in columns is the body.
+func (f *Fixed) narrow(input string, cells [][2]int, mapping []int, cuts map[int]cut, column *rules.Rule) bool {
+	next := make([][2]int, len(f.Spans))
+	for i, sp := range f.Spans {
+		if f.cells != nil {
+			next[i] = f.cells[i]
+		} else {
+			next[i] = [2]int{0, sp[1] - sp[0]}
+		}
+	}
+	changed := false
+	for j, k := range mapping {
+		if k < 0 || j >= len(cells) {
+			continue
+		}
+		c, from := cells[j], next[k][0]
+		if c[0] == 0 && c[1] == keptEnd(f.workSpans, cuts, k)-f.workSpans[k][0] {
+			continue // the whole line
+		}
+		changed = true
+		if ct, ok := cuts[k]; ok && c[1] == ct.keep && c[0] <= ct.keep {
+			cuts[k] = cut{rule: ct.rule, at: ct.at - c[0], keep: ct.keep - c[0]}
+			next[k][0] = from + c[0] // the cell runs on over the cut
+			continue
+		}
+		delete(cuts, k)
+		next[k] = [2]int{from + c[0], from + c[1]}
+	}
+	if !changed {
+		return false
+	}
+	var b strings.Builder
+	b.Grow(len(f.work))
+	for i, sp := range f.Spans {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(input[sp[0]+next[i][0] : sp[0]+next[i][1]])
+	}
+	f.work = b.String()
+	f.workSpans = splitLines(f.work)
+	f.cells, f.column = next, column
+	return true
 }
 
 // assemble builds the body from the unlabelled lines and returns, for each
