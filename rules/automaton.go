@@ -9,15 +9,18 @@ package rules
 type automaton struct {
 	class   [256]uint8 // byte → class (0: in no keyword)
 	classes int
-	// The transition table, row state and column class, with the top bit
-	// of a cell set when keywords end at its state. With fewer than 1<<15
-	// states the cells are 16 bits and hold the next state (small), else
-	// 32 bits and hold its row's offset, state*classes (large): the
-	// built-in packs' table is half the size that way, and it is most of
-	// the rules' live heap, which the collector's target is a multiple of.
-	small []uint16
-	large []uint32
-	out   [][]int // state → keyword ids that end there (with suffixes)
+	// The transition table, with the top bit of a cell set when keywords
+	// end at its state. With fewer than 1<<15 states the cells are 16
+	// bits, the table is laid out by class (small[classAt[b]+state]) and
+	// a cell holds the next state, so that no step multiplies; else they
+	// are 32 bits, laid out by state (large[state*classes+class]), and a
+	// cell holds the next state's row offset. The built-in packs' table
+	// is half the size the 16-bit way, and it is most of the rules' live
+	// heap, which the collector's target is a multiple of.
+	small   []uint16
+	classAt [256]uint32 // byte → its class's column in small
+	large   []uint32
+	out     [][]int // state → keyword ids that end there (with suffixes)
 }
 
 const (
@@ -94,13 +97,17 @@ func newAutomaton(keywords []string) *automaton {
 		}
 	}
 	a.out = out
-	if len(out) < matchBit16 {
+	if S := len(out); S < matchBit16 {
 		a.small = make([]uint16, len(trans))
 		for i, n := range trans {
-			a.small[i] = uint16(n)
+			cell := uint16(n)
 			if len(out[n]) > 0 {
-				a.small[i] |= matchBit16
+				cell |= matchBit16
 			}
+			a.small[(i%C)*S+i/C] = cell
+		}
+		for b, cl := range a.class {
+			a.classAt[b] = uint32(int(cl) * S)
 		}
 		return a
 	}
@@ -126,13 +133,13 @@ func foldByte(c byte) byte {
 func (a *automaton) scan(s string, hit func(end int, ids []int)) {
 	class, C := &a.class, a.classes
 	if delta := a.small; delta != nil {
-		at := 0
+		classAt := &a.classAt
+		at := uint32(0)
 		for i := 0; i < len(s); i++ {
-			v := delta[at+int(class[s[i]])]
-			next := int(v &^ matchBit16)
-			at = next * C
+			v := delta[classAt[s[i]]+at]
+			at = uint32(v &^ matchBit16)
 			if v&matchBit16 != 0 {
-				hit(i+1, a.out[next])
+				hit(i+1, a.out[at])
 			}
 		}
 		return
