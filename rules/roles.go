@@ -80,9 +80,10 @@ const (
 	WordsCommentNotice  = "comment_notice_words" // words of a rule of the comments (closed, moderated, register)
 	WordsCountNone      = "count_none"           // a declared count of none ("No comments", "Keine Kommentare")
 	WordsPosting        = "posting_words"        // words of a comment's header besides name and time ("posted", "hace")
+	WordsSpeech         = "comment_speech"       // what a comment's header says its author did ("said", "wrote")
 )
 
 // CodeWords lists the word lists the code reads.
 var CodeWords = []string{WordsNameJoiners, WordsBylinePrefixes, WordsNameParticles, WordsPlaceJoiners, WordsHTMLPositive,
 	WordsHTMLNegative, WordsHTMLUnlikely, WordsHTMLMaybe, WordsUnlikelyRoles, WordsContentRoles,
-	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTASelf, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsCommentActions, WordsComment, WordsCommentState, WordsCommentTalk, WordsCommentActs, WordsCommentNotice, WordsCountNone, WordsPosting}
+	WordsUnspacedLangs, WordsOrdinals, WordsBylineEnds, WordsTimeEnds, WordsTimeUnits, WordsCTAAsk, WordsCTAReader, WordsCTAUs, WordsCTASelf, WordsCTANewsletter, WordsReported, WordsRoleNouns, WordsOrgWords, WordsDateUpdated, WordsCommentActions, WordsComment, WordsCommentState, WordsCommentTalk, WordsCommentActs, WordsCommentNotice, WordsCountNone, WordsPosting, WordsSpeech}

@@ -314,6 +314,53 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 	return h.keepComments(cs, base)
 }
 
+// groupDefinitions wraps each term of a definition list of comments,
+// with the definitions after it, in an element of its own: Blogger's and
+// Thesis's comments are a <dt> (who, "said...") and the <dd>s after it
+// (the text, the time), siblings of the next comment's, and a comment is
+// one element to the readers of comments. A list is one of comments when
+// its class or id, or a term's or a definition's, names comments
+// (commentNamed), and it has two terms or more; other lists (a glossary
+// in the article) are left as they are. It runs before the walk, so that
+// the list is taken as one comment section.
+func (h *htmlDoc) groupDefinitions() {
+	lists := descendants(h.root, func(x *html.Node) bool { return x.DataAtom == atom.Dl }, nil)
+	for _, dl := range lists {
+		terms, named := 0, h.commentNamed(dl)
+		for c := dl.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Dt {
+				terms++
+			}
+			named = named || (c.DataAtom == atom.Dt || c.DataAtom == atom.Dd) && h.commentNamed(c)
+		}
+		if terms < 2 || !named {
+			continue
+		}
+		var group *html.Node
+		for c := dl.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && c.DataAtom == atom.Dt {
+				group = &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+				dl.InsertBefore(group, c)
+				h.order[group] = h.order[c]
+			}
+			if group != nil {
+				dl.RemoveChild(c)
+				group.AppendChild(c)
+				if c.Type == html.TextNode {
+					h.textLen[group] += len(strings.TrimSpace(c.Data))
+				} else {
+					h.textLen[group] += h.textLen[c]
+				}
+			}
+			c = next
+		}
+	}
+}
+
 // footer returns the element right after sec when it is a comment's
 // footer: its class or id names comments too, and its text is one short
 // line that names someone and says when ("MilwaukeeBaller32 Jan 09 2008
@@ -546,10 +593,18 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 			}
 			return m
 		}
+		// ownAll finds the item's outermost elements a rule matches.
+		ownAll := func(r *rules.Rule) []*html.Node {
+			if r == nil {
+				return nil
+			}
+			return descendants(it, func(x *html.Node) bool { return !nested(x) && r.MatchNode(x) },
+				func(x *html.Node) bool { return nested(x) || r.MatchNode(x) })
+		}
 		var skip []*html.Node
 		var timeText string // the time element's words, for a header line that wants them
 		if a := own(authorRule, true); a != nil {
-			c.Author = firstLine(subtreeText(a))
+			c.Author = h.authorName(firstLine(subtreeText(a)))
 			skip = append(skip, a)
 		}
 		if t := own(timeRule, true); t != nil {
@@ -569,8 +624,14 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 			}
 		}
 		var text string
-		if t := own(textRule, false); t != nil {
-			text = textExcept(t, nested)
+		if ts := ownAll(textRule); len(ts) > 0 {
+			// Every element the rule matches, not only the first: a
+			// comment's paragraphs (".comment-body > p").
+			parts := make([]string, len(ts))
+			for i, t := range ts {
+				parts[i] = textExcept(t, nested)
+			}
+			text = strings.Join(parts, "\n")
 		} else {
 			text = textExcept(it, func(x *html.Node) bool { return nested(x) || containsNode(skip, x) })
 		}
@@ -597,6 +658,27 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 		out = append(out, c)
 	}
 	return out
+}
+
+// authorName is the name in the text of a comment's author element,
+// without the verb a header writes after it in lower case and its
+// punctuation ("Tom said...", "Ann wrote:", "Jean a écrit :"; but
+// "Edward Said").
+func (h *htmlDoc) authorName(s string) string {
+	trimmed := strings.TrimRight(s, " :.…")
+	i := strings.LastIndexByte(trimmed, ' ')
+	if i <= 0 {
+		return s
+	}
+	verb := trimmed[i+1:]
+	if verb != strings.ToLower(verb) || !h.set.HasWord(rules.WordsSpeech, verb) {
+		return s
+	}
+	name := strings.TrimRight(trimmed[:i], " ,")
+	if j := strings.LastIndexByte(name, ' '); j > 0 && len(name[j+1:]) <= 2 && name[j+1:] == strings.ToLower(name[j+1:]) {
+		name = name[:j] // an auxiliary ("a écrit", "ha scritto")
+	}
+	return name
 }
 
 // maxHeaderJoinWords is the most words a comment's header holds besides

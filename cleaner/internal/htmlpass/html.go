@@ -348,6 +348,7 @@ func parse(set *rules.Set, text string, markdown bool, ignored map[*rules.Rule]b
 	h.page = readPageMeta(root.Nodes[0])
 	h.prune()
 	h.measure()
+	h.groupDefinitions()
 	h.walk()
 	return h, nil
 }
