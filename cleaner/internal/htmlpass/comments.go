@@ -632,6 +632,17 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 				parts[i] = textExcept(t, nested)
 			}
 			text = strings.Join(parts, "\n")
+			if c.Author == "" {
+				// The item's first line outside its text may be a header
+				// no author rule names ("At 4/19/2005 07:14 PM, Anonymous
+				// said..." in a <dt>).
+				rest := commentLines(textExcept(it, func(x *html.Node) bool {
+					return nested(x) || containsNode(ts, x) || containsNode(skip, x)
+				}))
+				if len(rest) > 0 {
+					h.headerLine(&c, rest[0])
+				}
+			}
 		} else {
 			text = textExcept(it, func(x *html.Node) bool { return nested(x) || containsNode(skip, x) })
 		}
@@ -658,6 +669,20 @@ func (h *htmlDoc) parseItems(sec *html.Node, items []*html.Node, base int) []doc
 		out = append(out, c)
 	}
 	return out
+}
+
+// headerLine reads c's author and time from line when a comment header
+// rule reads a whole header, with an author, in it alone.
+func (h *htmlDoc) headerLine(c *doc.Comment, line string) {
+	for _, r := range h.set.OfKind(rules.KindCommentHeader) {
+		if n, g := r.MatchHeader([]string{line}, nil); n == 1 && g[rules.FieldAuthor] != "" {
+			c.Author = rules.Normalize(g[rules.FieldAuthor])
+			if c.Posted == "" {
+				c.Posted = g[rules.FieldPosted]
+			}
+			return
+		}
+	}
 }
 
 // authorName is the name in the text of a comment's author element,
