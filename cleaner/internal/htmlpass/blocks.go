@@ -66,6 +66,10 @@ type blockWalker struct {
 	inPre         int
 	linkDepth     int
 	ruled         bool // an <hr> came after the last block
+	// opener is the text of a comment section taken after the last block
+	// that held no comments: its heading or count ("2 Responses to …"),
+	// the comments being the blocks that follow it.
+	opener string
 }
 
 // enter handles an element on the way in. It reports whether to walk
@@ -77,11 +81,11 @@ func (w *blockWalker) enter(n *html.Node) bool {
 	}
 	if n != h.root {
 		if r := h.selectorRule(n); r != nil && h.takes(n, r, w.total) {
-			h.take(n, r)
+			w.take(n, r)
 			return false
 		}
 		if r := h.set.Rule(rules.IDCommentSection); r != nil && h.sectionByStructure(n, w.total) {
-			h.take(n, r)
+			w.take(n, r)
 			return false
 		}
 	}
@@ -119,6 +123,25 @@ func (w *blockWalker) enter(n *html.Node) bool {
 	}
 	return true
 }
+
+// take takes n out for rule r (htmlDoc.take) and notes a comment
+// section that held no comments and is one short line, a heading or a
+// count, as the opener of the blocks after it.
+func (w *blockWalker) take(n *html.Node, r *rules.Rule) {
+	h := w.h
+	before := len(h.comments)
+	h.take(n, r)
+	if r.Action != rules.StartThread || len(h.comments) > before {
+		return
+	}
+	if line := rules.Normalize(subtreeText(n)); line != "" && !strings.Contains(line, "\n") && rules.CountWords(line) <= maxOpenerWords {
+		w.opener = line
+	}
+}
+
+// maxOpenerWords is the most words of a comment section's heading or
+// count that opens the blocks after it.
+const maxOpenerWords = 16
 
 // exit handles an element on the way out: links and emphasis become
 // Markdown, blocks end.
@@ -231,8 +254,8 @@ func (w *blockWalker) flush() {
 			}
 		}
 		if len(lines) > 0 {
-			b := hblock{node: w.node, text: strings.Join(lines, "\n"), chars: w.chars, linkChars: w.links, commas: w.commas, unlikely: w.unlikely, afterRule: w.ruled}
-			w.ruled = false
+			b := hblock{node: w.node, text: strings.Join(lines, "\n"), chars: w.chars, linkChars: w.links, commas: w.commas, unlikely: w.unlikely, afterRule: w.ruled, opener: w.opener}
+			w.ruled, w.opener = false, ""
 			if w.markdown {
 				b.md = blockMarkdown(w.node, string(w.md), w.inPre > 0)
 			}

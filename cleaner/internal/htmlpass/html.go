@@ -28,8 +28,9 @@ type hblock struct {
 	chars     int    // letters and digits
 	linkChars int    // of them, inside links
 	commas    int
-	unlikely  bool // inside an element whose class or id says boilerplate
-	afterRule bool // a drawn rule (<hr>) stands between it and the block before it
+	unlikely  bool   // inside an element whose class or id says boilerplate
+	afterRule bool   // a drawn rule (<hr>) stands between it and the block before it
+	opener    string // a comment section's heading or count taken out right before it (blockWalker.opener)
 }
 
 // mark is a subtree taken out of the page by a rule.
@@ -217,6 +218,14 @@ func blockLines(kept []hblock) flatBlocks {
 			// and is hidden from the body.
 			f.hidden = padHidden(f.hidden, len(f.lines))
 			f.lines = append(f.lines, drawnRule, "")
+			f.hidden = append(f.hidden, true, false)
+		}
+		if b.opener != "" && bi > 0 {
+			// The heading of the comments that follow, which a rule took
+			// out: the text stages see a thread open there, and it is
+			// hidden from the body too.
+			f.hidden = padHidden(f.hidden, len(f.lines))
+			f.lines = append(f.lines, b.opener, "")
 			f.hidden = append(f.hidden, true, false)
 		}
 		f.span[bi][0] = len(f.lines)
