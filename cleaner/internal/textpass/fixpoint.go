@@ -129,7 +129,6 @@ func (f *Fixed) Cut(text string, i int) (r *rules.Rule, cutText, keptText string
 // held columns of its own), each of its lines is narrowed to its cell
 // there and the passes run on again.
 func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (Fixed, error) {
-	lang := opts.Lang
 	spans := splitLines(text)
 	fx := Fixed{Spans: spans, work: text, workSpans: spans}
 	if len(opts.Hidden) == len(spans) {
@@ -142,107 +141,141 @@ func Fixpoint(ctx context.Context, set *rules.Set, text string, opts Options) (F
 			fx.work, fx.workSpans, fx.cells, fx.column = v.text, splitLines(v.text), v.cells, column
 		}
 	}
-	input := text
-	text, spans = fx.work, fx.workSpans // the passes read the column
-	labels := make([]label, len(spans))
-	var cuts map[int]cut
-	var meta doc.Meta
-	passText, mapping := text, []int(nil)
-	groups := 0
-	var cache *lineCache             // the first pass's line facts, while its language holds
-	memo := map[memoKey]memoResult{} // pattern results do not depend on the pass
-	detect := lang == ""
+	fp := &fixpoint{
+		set: set, opts: &opts, fx: &fx,
+		labels:   make([]label, len(spans)),
+		memo:     map[memoKey]memoResult{}, // pattern results do not depend on the pass
+		lang:     opts.Lang,
+		detect:   opts.Lang == "",
+		passText: fx.work, // the passes read the column
+	}
 	for layer := 0; ; layer++ {
-		for pass := 0; pass < maxPasses; pass++ {
-			if err := ctx.Err(); err != nil {
-				return Fixed{}, err
-			}
-			if detect {
-				if l := DetectLanguage(set, passText); l != lang {
-					// Line facts depend on the language: later passes
-					// start afresh.
-					lang, cache = l, nil
-				}
-			}
-			var p *textPass
-			if cache == nil {
-				p = newTextPass(set, passText, lang)
-				p.scan()
-				if mapping == nil {
-					// Later passes read these facts through their
-					// mapping to the input's lines.
-					cache = &lineCache{lines: append([]line(nil), p.lines...), cands: p.cands}
-				}
-			} else {
-				p = newTextPassFrom(set, passText, lang, mapping, cache)
-			}
-			p.memo = memo
-			p.kept = opts.Keep
-			p.learned = opts.Learned
-			p.html, p.knownTitle = opts.HTML, opts.KnownTitle
-			p.groups = groups
-			p.run()
-			groups = p.groups
-			changed := false
-			for i, l := range p.labels {
-				if l.rule == nil || opts.Keep[l.rule.Category] {
-					continue
-				}
-				orig := i
-				if mapping != nil {
-					orig = mapping[i]
-				}
-				if orig < 0 {
-					continue
-				}
-				labels[orig] = l
-				delete(cuts, orig)
-				changed = true
-			}
-			for i, c := range p.cuts {
-				orig := i
-				if mapping != nil {
-					orig = mapping[i]
-				}
-				if orig < 0 || labels[orig].rule != nil || opts.Keep[c.rule.Category] {
-					continue
-				}
-				if old, ok := cuts[orig]; ok && old.at <= c.at {
-					continue
-				}
-				if cuts == nil {
-					cuts = map[int]cut{}
-				}
-				cuts[orig] = c // offsets from the line's start, which a cut keeps
-				changed = true
-			}
-			doc.Merge(&meta, &p.meta)
-			if !changed && mapping != nil {
-				break
-			}
-			if len(cuts) > 0 {
-				// A cut line is no longer the line the cache read (its
-				// words, its keywords): later passes read the body afresh.
-				cache = nil
-			}
-			passText, mapping = assemble(text, spans, labels, cuts, fx.hidden)
-			if !changed {
-				break
-			}
+		if err := fp.passes(ctx); err != nil {
+			return Fixed{}, err
 		}
 		if !columns || layer+1 >= maxLayers {
 			break
 		}
-		v, ok := readColumns(passText, splitLines(passText))
-		if !ok || !fx.narrow(input, v.cells, mapping, cuts, column) {
+		v, ok := readColumns(fp.passText, splitLines(fp.passText))
+		if !ok || !fx.narrow(text, v.cells, fp.mapping, fp.cuts, column) {
 			break
 		}
-		text, spans = fx.work, fx.workSpans
-		cache = nil
-		passText, mapping = assemble(text, spans, labels, cuts, fx.hidden)
+		fp.cache = nil
+		fp.passText, fp.mapping = assemble(fx.work, fx.workSpans, fp.labels, fp.cuts, fx.hidden)
 	}
-	fx.labels, fx.cuts, fx.Meta, fx.Body, fx.Lang = labels, cuts, meta, passText, lang
+	fx.labels, fx.cuts, fx.Meta, fx.Body, fx.Lang = fp.labels, fp.cuts, fp.meta, fp.passText, fp.lang
 	return fx, nil
+}
+
+// fixpoint is the state Fixpoint's passes share: per line of the text the
+// passes read (fx.work), the label and the cut so far; the body they
+// leave (passText) and, once assembled, the line of the work each of its
+// lines is (mapping).
+type fixpoint struct {
+	set      *rules.Set
+	opts     *Options
+	fx       *Fixed
+	labels   []label
+	cuts     map[int]cut
+	meta     doc.Meta
+	groups   int
+	cache    *lineCache // the first pass's line facts, while its language holds
+	memo     map[memoKey]memoResult
+	lang     string
+	detect   bool
+	passText string
+	mapping  []int // nil: passText is the work itself
+}
+
+// passes runs text passes on the body until one removes nothing (or
+// maxPasses), and leaves the body assembled.
+func (fp *fixpoint) passes(ctx context.Context) error {
+	work, spans, opts := fp.fx.work, fp.fx.workSpans, fp.opts
+	for pass := 0; pass < maxPasses; pass++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if fp.detect {
+			if l := DetectLanguage(fp.set, fp.passText); l != fp.lang {
+				// Line facts depend on the language: later passes start
+				// afresh.
+				fp.lang, fp.cache = l, nil
+			}
+		}
+		var p *textPass
+		if fp.cache == nil {
+			p = newTextPass(fp.set, fp.passText, fp.lang)
+			p.scan()
+			if fp.mapping == nil {
+				// Later passes read these facts through their mapping to
+				// the input's lines.
+				fp.cache = &lineCache{lines: append([]line(nil), p.lines...), cands: p.cands}
+			}
+		} else {
+			p = newTextPassFrom(fp.set, fp.passText, fp.lang, fp.mapping, fp.cache)
+		}
+		p.memo = fp.memo
+		p.kept = opts.Keep
+		p.learned = opts.Learned
+		p.html, p.knownTitle = opts.HTML, opts.KnownTitle
+		p.groups = fp.groups
+		p.run()
+		fp.groups = p.groups
+		changed := fp.take(p)
+		doc.Merge(&fp.meta, &p.meta)
+		if !changed && fp.mapping != nil {
+			return nil
+		}
+		if len(fp.cuts) > 0 {
+			// A cut line is no longer the line the cache read (its words,
+			// its keywords): later passes read the body afresh.
+			fp.cache = nil
+		}
+		fp.passText, fp.mapping = assemble(work, spans, fp.labels, fp.cuts, fp.fx.hidden)
+		if !changed {
+			return nil
+		}
+	}
+	return nil
+}
+
+// take maps a pass's labels and cuts back to the lines of the work and
+// reports whether it removed anything.
+func (fp *fixpoint) take(p *textPass) bool {
+	changed := false
+	orig := func(i int) int {
+		if fp.mapping != nil {
+			return fp.mapping[i]
+		}
+		return i
+	}
+	for i, l := range p.labels {
+		if l.rule == nil || fp.opts.Keep[l.rule.Category] {
+			continue
+		}
+		o := orig(i)
+		if o < 0 {
+			continue
+		}
+		fp.labels[o] = l
+		delete(fp.cuts, o)
+		changed = true
+	}
+	for i, c := range p.cuts {
+		o := orig(i)
+		if o < 0 || fp.labels[o].rule != nil || fp.opts.Keep[c.rule.Category] {
+			continue
+		}
+		if old, ok := fp.cuts[o]; ok && old.at <= c.at {
+			continue
+		}
+		if fp.cuts == nil {
+			fp.cuts = map[int]cut{}
+		}
+		fp.cuts[o] = c // offsets from the line's start, which a cut keeps
+		changed = true
+	}
+	return changed
 }
 
 // maxLayers bounds how many times Fixpoint reads the body in columns again.
