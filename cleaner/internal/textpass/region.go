@@ -186,6 +186,8 @@ func (p dumpPage) regionScore(i, base int, code []bool, card []cardKind) float64
 		// In Chinese and Japanese every character counts as a word: a
 		// list of headlines is as long as prose.
 		return -4
+	case l.prose && !p.unspaced && namesLine(l.norm):
+		return -1 // names in a row ("Nova Scotia: Amherst Daily News; Cape Breton Post; …"): a list, not prose
 	case l.prose && strings.Count(l.norm, "[") <= 1 && p.stopShare(l.norm) >= stopThreshold(p.unspaced):
 		words := l.words
 		if p.unspaced {
@@ -689,6 +691,34 @@ func capitalised(s string) bool {
 	r := firstRune(strings.TrimLeft(s, "'\"‘’“”«„([¿¡"))
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// namesLine reports whether a line is names one after another: most of
+// its words (minNamesShare, after the first) open with a capital, as a
+// list of places, titles or publications does and no sentence of prose,
+// even in German; and it holds no figure (results and race cards, names
+// with their scores and times, are an article's data).
+func namesLine(s string) bool {
+	if strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	words, caps := 0, 0
+	forEachWord(s, func(w string) bool {
+		if words > 0 && unicode.IsLetter(firstRune(w)) {
+			if unicode.IsUpper(firstRune(w)) {
+				caps++
+			}
+		}
+		words++
+		return true
+	})
+	return words >= minNamesWords && float64(caps) >= minNamesShare*float64(words-1)
+}
+
+// Bounds of a line of names (see namesLine).
+const (
+	minNamesWords = 6
+	minNamesShare = 0.75
+)
 
 // Bounds of a list of headlines (see headlineList).
 const (

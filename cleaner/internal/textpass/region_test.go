@@ -131,3 +131,26 @@ func TestEndAtHeadlines(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesLine checks the lines the region does not count as prose: names
+// one after another; a sentence, German prose with its capitalised nouns
+// and a race card's names with their figures stay prose.
+func TestNamesLine(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Nova Scotia: Amherst Daily News; Cape Breton Post; The Daily News (Halifax); Truro Daily News.", true},
+		{"Prince Edward Island: Journal Pioneer (Summerside); The Guardian (Charlottetown).", true},
+		{"The council voted on Tuesday to close the old library on Mill Street.", false},
+		{"Die Stadt hat am Dienstag beschlossen, die alte Bibliothek in der Mühlstraße zu schließen.", false},
+		{"1. Mysterious Heights (6) Srinath 56, 2. Secret Affair (5) Appu 56, 3. Successor (2) Daniel Grant 56.", false},
+		{"Council Votes To Close Library", false}, // a headline: too short
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := namesLine(tt.in); got != tt.want {
+			t.Errorf("namesLine(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
