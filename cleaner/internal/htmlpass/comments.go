@@ -324,8 +324,7 @@ func (h *htmlDoc) parseComments(sec *html.Node, base int) []doc.Comment {
 // in the article) are left as they are. It runs before the walk, so that
 // the list is taken as one comment section.
 func (h *htmlDoc) groupDefinitions() {
-	lists := descendants(h.root, func(x *html.Node) bool { return x.DataAtom == atom.Dl }, nil)
-	for _, dl := range lists {
+	for _, dl := range h.lists {
 		terms, named := 0, h.commentNamed(dl)
 		for c := dl.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {

@@ -48,6 +48,7 @@ type htmlDoc struct {
 	textLen  map[*html.Node]int // visible text bytes in each element's subtree
 	order    map[*html.Node]int // document order of elements
 	elements int                // how many elements prune left
+	lists    []*html.Node       // the definition lists, in document order (measure)
 	marks    []mark
 	marked   map[*html.Node]bool
 	blocks   []hblock
@@ -584,6 +585,9 @@ func (h *htmlDoc) measure() {
 		h.order[n] = len(h.order)
 		if n.Type == html.ElementNode && strings.EqualFold(attr(n, "itemprop"), "articleBody") {
 			h.markNamedBody(n)
+		}
+		if n.DataAtom == atom.Dl {
+			h.lists = append(h.lists, n)
 		}
 		stack = append(stack, frame{n, true})
 		for c := n.LastChild; c != nil; c = c.PrevSibling {
