@@ -4,7 +4,11 @@ import "strings"
 
 // Merge adds to dst what a later pass found: scalar fields it did not have,
 // list entries it did not have, and comments, renumbered after its own.
-func Merge(dst, src *Meta) {
+func Merge(dst, src *Meta) { MergeIDs(dst, src) }
+
+// MergeIDs is Merge, and returns the id each of src's comments has in dst
+// (a comment dst had already keeps its id there).
+func MergeIDs(dst, src *Meta) []int {
 	SetOnce(&dst.Title, src.Title)
 	if dst.Date == "" {
 		dst.Date, dst.DateText = src.Date, src.DateText
@@ -30,16 +34,23 @@ func Merge(dst, src *Meta) {
 		dst.CommentCount = src.CommentCount
 	}
 	offset := len(dst.Comments)
-	for _, c := range src.Comments {
-		if containsComment(dst.Comments[:offset], c) {
+	var ids []int
+	if len(src.Comments) > 0 {
+		ids = make([]int, len(src.Comments))
+	}
+	for k, c := range src.Comments {
+		if j := indexComment(dst.Comments[:offset], c); j >= 0 {
+			ids[k] = dst.Comments[j].ID
 			continue
 		}
 		c.ID += offset
 		if c.Parent > 0 {
 			c.Parent += offset
 		}
+		ids[k] = c.ID
 		dst.Comments = append(dst.Comments, c)
 	}
+	return ids
 }
 
 func containsLink(ls []Link, l Link) bool {
@@ -60,13 +71,15 @@ func containsRelated(rs []Related, r Related) bool {
 	return false
 }
 
-func containsComment(cs []Comment, c Comment) bool {
-	for _, x := range cs {
+// indexComment is the index of the comment in cs by c's author with c's
+// text, or -1.
+func indexComment(cs []Comment, c Comment) int {
+	for j, x := range cs {
 		if x.Author == c.Author && x.Text == c.Text {
-			return true
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // SetOnce sets *dst to v unless it is set.
