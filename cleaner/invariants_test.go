@@ -52,27 +52,6 @@ func checkInvariants(t *testing.T, c *Cleaner, res *Result) {
 		if !rules.ValidCategory(rules.Category(r.Category)) {
 			t.Fatalf("removal with unknown category %q", r.Category)
 		}
-		if r.Comment > 0 {
-			// A removal that names its comment holds that comment's words
-			// or its header's (a header set apart from its text by a
-			// button line is a removal of its own).
-			var c *Comment
-			for k := range res.Meta.Comments {
-				if res.Meta.Comments[k].ID == r.Comment {
-					c = &res.Meta.Comments[k]
-				}
-			}
-			if c == nil {
-				t.Fatalf("removal %s at %d names comment %d, which the thread has not", r.Rule, r.Start, r.Comment)
-			}
-			holds := func(s string) bool {
-				w := strings.Fields(s)
-				return len(w) > 0 && strings.Contains(r.Text, w[0])
-			}
-			if !holds(c.Text) && !holds(c.Author) && !holds(c.Posted) {
-				t.Fatalf("removal %s at %d names comment %d, whose text (%q) it does not hold: %q", r.Rule, r.Start, r.Comment, c.Text, r.Text)
-			}
-		}
 	}
 	// Every byte is in at most one removal.
 	cover := make([]int8, len(text))

@@ -132,11 +132,6 @@ func (r Removal) appendJSON(dst []byte) []byte {
 		dst = append(dst, `,"line":`...)
 		dst = strconv.AppendInt(dst, int64(r.Line), 10)
 	}
-	if r.Comment > 0 {
-		dst = append(dst, `,"comment":`...)
-		dst = strconv.AppendInt(dst, int64(r.Comment), 10)
-		return append(dst, '}')
-	}
 	dst = append(dst, `,"text":`...)
 	dst = AppendString(dst, r.Text, true)
 	return append(dst, '}')

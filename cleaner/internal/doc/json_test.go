@@ -38,27 +38,3 @@ func must(b []byte, err error) []byte {
 	}
 	return b
 }
-
-// A removal that names its comment writes the comment's id, not its text.
-func TestRemovalNamesComment(t *testing.T) {
-	r := Removal{Category: "comments", Rule: "comments.header.says", Start: 10, End: 40, Line: 3, Text: "Ann says:\nGood point.", Comment: 2}
-	want := `{"category":"comments","rule":"comments.header.says","start":10,"end":40,"line":3,"comment":2}`
-	if got := string(r.appendJSON(nil)); got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
-	}
-}
-
-// MergeIDs gives each of a later pass's comments its id after the merge:
-// renumbered after the earlier ones, or the id of the same comment found
-// before.
-func TestMergeIDs(t *testing.T) {
-	dst := Meta{Comments: []Comment{{ID: 1, Author: "Ann", Text: "First."}}}
-	src := Meta{Comments: []Comment{{ID: 1, Author: "Ann", Text: "First."}, {ID: 2, Author: "Bob", Text: "Second."}}}
-	ids := MergeIDs(&dst, &src)
-	if len(ids) != 2 || ids[0] != 1 || ids[1] != dst.Comments[len(dst.Comments)-1].ID {
-		t.Errorf("ids = %v, comments %+v", ids, dst.Comments)
-	}
-	if len(dst.Comments) != 2 || dst.Comments[1].Author != "Bob" {
-		t.Errorf("comments = %+v", dst.Comments)
-	}
-}

@@ -4,11 +4,7 @@ import "strings"
 
 // Merge adds to dst what a later pass found: scalar fields it did not have,
 // list entries it did not have, and comments, renumbered after its own.
-func Merge(dst, src *Meta) { MergeIDs(dst, src) }
-
-// MergeIDs is Merge, and returns the id each of src's comments has in dst
-// (a comment dst had already keeps its id there).
-func MergeIDs(dst, src *Meta) []int {
+func Merge(dst, src *Meta) {
 	SetOnce(&dst.Title, src.Title)
 	if dst.Date == "" {
 		dst.Date, dst.DateText = src.Date, src.DateText
@@ -34,23 +30,16 @@ func MergeIDs(dst, src *Meta) []int {
 		dst.CommentCount = src.CommentCount
 	}
 	offset := len(dst.Comments)
-	var ids []int
-	if len(src.Comments) > 0 {
-		ids = make([]int, len(src.Comments))
-	}
-	for k, c := range src.Comments {
-		if j := indexComment(dst.Comments[:offset], c); j >= 0 {
-			ids[k] = dst.Comments[j].ID
+	for _, c := range src.Comments {
+		if containsComment(dst.Comments[:offset], c) {
 			continue
 		}
 		c.ID += offset
 		if c.Parent > 0 {
 			c.Parent += offset
 		}
-		ids[k] = c.ID
 		dst.Comments = append(dst.Comments, c)
 	}
-	return ids
 }
 
 func containsLink(ls []Link, l Link) bool {
@@ -71,15 +60,13 @@ func containsRelated(rs []Related, r Related) bool {
 	return false
 }
 
-// indexComment is the index of the comment in cs by c's author with c's
-// text, or -1.
-func indexComment(cs []Comment, c Comment) int {
-	for j, x := range cs {
+func containsComment(cs []Comment, c Comment) bool {
+	for _, x := range cs {
 		if x.Author == c.Author && x.Text == c.Text {
-			return j
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
 // SetOnce sets *dst to v unless it is set.

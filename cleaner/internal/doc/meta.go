@@ -51,11 +51,6 @@ type Comment struct {
 // Removal is one removed block: its category, the rule that removed it, and
 // where it was. Text input gives byte offsets (into the input decoded to
 // UTF-8) and a 1-based line; HTML input gives a CSS path.
-//
-// A removal that is one comment of the thread (its header and text, as
-// the thread's reading took them) names the comment instead of repeating
-// its text in JSON: "comment" is the comment's id, and the text is the
-// input's between start and end. Text holds it in memory all the same.
 type Removal struct {
 	Category string `json:"category"`
 	Rule     string `json:"rule"`
@@ -64,7 +59,6 @@ type Removal struct {
 	Line     int    `json:"line"`
 	Path     string `json:"path,omitempty"`
 	Text     string `json:"text"`
-	Comment  int    `json:"comment,omitempty"`
 }
 
 func nullable(s string) *string {

@@ -56,15 +56,6 @@ type Fixed struct {
 	workSpans [][2]int    // its lines (as many as Spans)
 	cells     [][2]int    // per line, the cell the passes read, in bytes from the line's start (nil: the whole line)
 	column    *rules.Rule // removes what lies outside the cells
-	// comments is, per group of a comment's lines, the comment's id in
-	// Meta.Comments and the header rule whose label its lines carry.
-	comments map[int]commentID
-}
-
-// commentID is a comment of Meta.Comments and the rule its lines carry.
-type commentID struct {
-	id   int
-	rule *rules.Rule
 }
 
 // KeptStart and KeptEnd are where the kept text of line i starts and ends
@@ -231,13 +222,7 @@ func (fp *fixpoint) passes(ctx context.Context) error {
 		p.run()
 		fp.groups = p.groups
 		changed := fp.take(p)
-		ids := doc.MergeIDs(&fp.meta, &p.meta)
-		for g, ref := range p.commentOf {
-			if fp.fx.comments == nil {
-				fp.fx.comments = map[int]commentID{}
-			}
-			fp.fx.comments[g] = commentID{id: ids[ref.index], rule: ref.rule}
-		}
+		doc.Merge(&fp.meta, &p.meta)
 		if !changed && fp.mapping != nil {
 			return nil
 		}
@@ -418,15 +403,11 @@ func (f *Fixed) Removals(text string) []doc.Removal {
 			out[n-1].Text = text[out[n-1].Start:end]
 			return
 		}
-		rm := doc.Removal{
+		out = append(out, doc.Removal{
 			Category: string(r.Category), Rule: r.ID,
 			Start: start, End: end, Line: i + 1,
 			Text: text[start:end],
-		}
-		if c, ok := f.comments[g]; ok && g > 0 && c.rule == r {
-			rm.Comment = c.id // the comment holds its text
-		}
-		out = append(out, rm)
+		})
 		group = g
 	}
 	for i, sp := range f.Spans {

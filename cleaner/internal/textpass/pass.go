@@ -46,9 +46,6 @@ type textPass struct {
 	zones       []zone
 	thread      *thread
 	meta        doc.Meta
-	// commentOf is, per group of a comment the thread's reading labelled,
-	// the comment it is in meta.Comments and the header rule that took it.
-	commentOf map[int]commentRef
 
 	// For HTML, whose title the markup gives: in the head, headings stay
 	// (they are the page's structure) and only the line that repeats the
@@ -65,13 +62,6 @@ type textPass struct {
 	headerMemo rules.HeaderMemo        // comment-header line matches
 	reused     bool                    // a later pass of a fixpoint (see newTextPassFrom)
 	kept       map[rules.Category]bool // categories left in the body
-}
-
-// commentRef is a comment of a pass's meta (index into its Comments) and
-// the header rule whose label its lines carry.
-type commentRef struct {
-	index int
-	rule  *rules.Rule
 }
 
 func newTextPass(set *rules.Set, text string, lang string) *textPass {

@@ -650,10 +650,6 @@ func (p threadReader) parseThread() {
 			b.WriteString(strings.Join(para, "\n"))
 		}
 		c.Text, c.Truncated = p.stripTruncation(b.String())
-		if p.commentOf == nil {
-			p.commentOf = map[int]commentRef{}
-		}
-		p.commentOf[group] = commentRef{index: len(p.meta.Comments), rule: h.rule}
 		p.meta.Comments = append(p.meta.Comments, c)
 	}
 	linkParents(p.meta.Comments[base:])
