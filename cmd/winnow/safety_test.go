@@ -277,3 +277,42 @@ func testCleaner(t *testing.T) *cleaner.Cleaner {
 	}
 	return c
 }
+
+// After -w the input is gone: the sidecar's removals hold every byte they
+// took out, a comment thread's included (its comments are read into
+// fields and normalised text, which are not the input's bytes).
+func TestSidecarHoldsRemovedBytes(t *testing.T) {
+	in, err := os.ReadFile("../../testdata/text/thread-wordpress.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	mustWrite(t, p, string(in))
+	if out, err := winnowCmd(t, dir, "-w", "a.txt").CombinedOutput(); err != nil {
+		t.Fatalf("-w: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(sidecar(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var side struct {
+		Comments []struct{ ID int }
+		Removed  []struct {
+			Rule       string
+			Start, End int
+			Text       *string
+		}
+	}
+	if err := json.Unmarshal(data, &side); err != nil {
+		t.Fatal(err)
+	}
+	if len(side.Comments) == 0 {
+		t.Fatal("the fixture's thread was not read")
+	}
+	for _, r := range side.Removed {
+		if r.Text == nil || *r.Text != string(in[r.Start:r.End]) {
+			t.Errorf("removal %s at %d..%d does not hold the bytes it took out", r.Rule, r.Start, r.End)
+		}
+	}
+}
