@@ -7,18 +7,15 @@ package rules
 // about 100 MB/s and allocated for every hit, which is the whole budget of
 // the text pipeline.
 type automaton struct {
-	class   [256]uint8 // byte → class (0: in no keyword)
-	classes int
-	// The transition table, with the top bit of a cell set when keywords
-	// end at its state. With fewer than 1<<15 states the cells are 16
-	// bits, the table is laid out by class (small[classAt[b]+state]) and
-	// a cell holds the next state, so that no step multiplies; else they
-	// are 32 bits, laid out by state (large[state*classes+class]), and a
-	// cell holds the next state's row offset. The built-in packs' table
-	// is half the size the 16-bit way, and it is most of the rules' live
-	// heap, which the collector's target is a multiple of.
+	// The transition table, laid out by class: the cell of state s on
+	// byte b is table[classAt[b]+s], and holds the next state, with the
+	// top bit set when keywords end there, so that no step multiplies.
+	// With fewer than 1<<15 states the cells are 16 bits (small), else 32
+	// (large): the built-in packs' table is half the size the 16-bit way,
+	// and it is most of the rules' live heap, which the collector's target
+	// is a multiple of.
+	classAt [256]uint32 // byte → its class's column: class × states (class 0: in no keyword)
 	small   []uint16
-	classAt [256]uint32 // byte → its class's column in small
 	large   []uint32
 	out     [][]int // state → keyword ids that end there (with suffixes)
 }
@@ -32,30 +29,30 @@ const (
 func newAutomaton(keywords []string) *automaton {
 	a := &automaton{}
 	// Byte classes: one per distinct (folded) byte that occurs in a keyword.
+	var class [256]uint8
 	next := uint8(1)
 	for _, k := range keywords {
 		for i := 0; i < len(k); i++ {
 			c := foldByte(k[i])
-			if a.class[c] == 0 {
-				a.class[c] = next
+			if class[c] == 0 {
+				class[c] = next
 				next++
 			}
 		}
 	}
 	for c := 'A'; c <= 'Z'; c++ {
-		a.class[c] = a.class[c+'a'-'A']
+		class[c] = class[c+'a'-'A']
 	}
-	a.classes = int(next)
 	// The trie: child[s<<8|cl] is the child of state s on class cl; then
-	// the same as the rows of the transition table, trans[s*classes+cl],
-	// 0 for no child (the root is no one's child).
-	C := a.classes
+	// the same as the rows of the transition table, trans[s*C+cl], 0 for
+	// no child (the root is no one's child).
+	C := int(next)
 	child := map[uint32]uint32{}
 	out := [][]int{nil}
 	for id, k := range keywords {
 		s := uint32(0)
 		for i := 0; i < len(k); i++ {
-			key := s<<8 | uint32(a.class[foldByte(k[i])])
+			key := s<<8 | uint32(class[foldByte(k[i])])
 			n, ok := child[key]
 			if !ok {
 				n = uint32(len(out))
@@ -72,8 +69,7 @@ func newAutomaton(keywords []string) *automaton {
 	}
 	// Failure links, breadth first (children in class order): a state's
 	// row keeps its children and takes every other move from its failure
-	// state's row, which is complete by then; then (in place) the rows
-	// become offsets with matchBit.
+	// state's row, which is complete by then.
 	fail := make([]uint32, len(out))
 	var queue []uint32
 	for cl := 1; cl < C; cl++ {
@@ -97,28 +93,31 @@ func newAutomaton(keywords []string) *automaton {
 		}
 	}
 	a.out = out
-	if S := len(out); S < matchBit16 {
-		a.small = make([]uint16, len(trans))
-		for i, n := range trans {
-			cell := uint16(n)
-			if len(out[n]) > 0 {
-				cell |= matchBit16
-			}
-			a.small[(i%C)*S+i/C] = cell
-		}
-		for b, cl := range a.class {
-			a.classAt[b] = uint32(int(cl) * S)
-		}
-		return a
+	S := len(out)
+	for b, cl := range class {
+		a.classAt[b] = uint32(int(cl) * S)
 	}
-	for i, n := range trans {
-		trans[i] = n * uint32(C)
-		if len(out[n]) > 0 {
-			trans[i] |= matchBit
-		}
+	if S < matchBit16 {
+		a.small = byClass[uint16](trans, out, C, matchBit16)
+	} else {
+		a.large = byClass[uint32](trans, out, C, matchBit)
 	}
-	a.large = trans
 	return a
+}
+
+// byClass lays the rows of trans (one per state, C classes each) out by
+// class, with match set in the cells of states where keywords end.
+func byClass[T uint16 | uint32](trans []uint32, out [][]int, C int, match T) []T {
+	S := len(out)
+	table := make([]T, len(trans))
+	for i, n := range trans {
+		cell := T(n)
+		if len(out[n]) > 0 {
+			cell |= match
+		}
+		table[(i%C)*S+i/C] = cell
+	}
+	return table
 }
 
 func foldByte(c byte) byte {
@@ -131,26 +130,21 @@ func foldByte(c byte) byte {
 // scan calls hit with the end offset and the ids of every keyword
 // occurrence in s, in order of end offset.
 func (a *automaton) scan(s string, hit func(end int, ids []int)) {
-	class, C := &a.class, a.classes
-	if delta := a.small; delta != nil {
-		classAt := &a.classAt
-		at := uint32(0)
-		for i := 0; i < len(s); i++ {
-			v := delta[classAt[s[i]]+at]
-			at = uint32(v &^ matchBit16)
-			if v&matchBit16 != 0 {
-				hit(i+1, a.out[at])
-			}
-		}
-		return
+	if a.small != nil {
+		scanTable(a, a.small, matchBit16, s, hit)
+	} else {
+		scanTable(a, a.large, matchBit, s, hit)
 	}
-	delta := a.large
+}
+
+func scanTable[T uint16 | uint32](a *automaton, table []T, match T, s string, hit func(end int, ids []int)) {
+	classAt := &a.classAt
 	at := uint32(0)
 	for i := 0; i < len(s); i++ {
-		v := delta[at+uint32(class[s[i]])]
-		at = v &^ matchBit
-		if v&matchBit != 0 {
-			hit(i+1, a.out[at/uint32(C)])
+		v := table[classAt[s[i]]+at]
+		at = uint32(v &^ match)
+		if v&match != 0 {
+			hit(i+1, a.out[at])
 		}
 	}
 }

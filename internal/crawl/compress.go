@@ -83,17 +83,20 @@ func Decompress(r io.Reader) (io.ReadCloser, Compression, error) {
 	return io.NopCloser(br), c, nil
 }
 
-// ReadAllLimit reads r to its end, refusing more than max bytes.
-func ReadAllLimit(r io.Reader, max int64) ([]byte, bool, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	return data, int64(len(data)) > max, err
+// ReadAllLimit reads r to its end, refusing more than max bytes: over
+// is true when r held more.
+func ReadAllLimit(r io.Reader, max int64) (data []byte, over bool, err error) {
+	return ReadAllSized(r, 0, max)
 }
 
-// ReadAllSized is ReadAllLimit (limit: max) for a reader of about size bytes (a file's
+// ReadAllSized is ReadAllLimit for a reader of about size bytes (a file's
 // length): its buffer is allocated once, at that size, where io.ReadAll
 // starts at 512 bytes and grows it a dozen times for a web page.
 func ReadAllSized(r io.Reader, size, limit int64) ([]byte, bool, error) {
-	size = min(max(size, 0), limit) + 1 // one more, to see the end
+	if size <= 0 {
+		size = 512 // no hint: io.ReadAll's first buffer
+	}
+	size = min(size, limit) + 1 // one more, to see the end
 	data := make([]byte, 0, size)
 	r = io.LimitReader(r, limit+1)
 	for {

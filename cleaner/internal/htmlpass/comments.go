@@ -685,24 +685,17 @@ func (h *htmlDoc) headerLine(c *doc.Comment, line string) {
 }
 
 // authorName is the name in the text of a comment's author element,
-// without the verb a header writes after it in lower case and its
+// without the verb a header writes after it, in lower case, and its
 // punctuation ("Tom said...", "Ann wrote:", "Jean a écrit :"; but
-// "Edward Said").
+// "Edward Said"): the verbs are the pack's list comment_speech.
 func (h *htmlDoc) authorName(s string) string {
 	trimmed := strings.TrimRight(s, " :.…")
-	i := strings.LastIndexByte(trimmed, ' ')
-	if i <= 0 {
-		return s
+	for _, verb := range h.set.Words(rules.WordsSpeech) {
+		if name, ok := strings.CutSuffix(trimmed, " "+verb); ok && strings.TrimSpace(name) != "" {
+			return strings.TrimRight(name, " ,")
+		}
 	}
-	verb := trimmed[i+1:]
-	if verb != strings.ToLower(verb) || !h.set.HasWord(rules.WordsSpeech, verb) {
-		return s
-	}
-	name := strings.TrimRight(trimmed[:i], " ,")
-	if j := strings.LastIndexByte(name, ' '); j > 0 && len(name[j+1:]) <= 2 && name[j+1:] == strings.ToLower(name[j+1:]) {
-		name = name[:j] // an auxiliary ("a écrit", "ha scritto")
-	}
-	return name
+	return s
 }
 
 // maxHeaderJoinWords is the most words a comment's header holds besides

@@ -212,22 +212,22 @@ const drawnRule = "────────"
 func blockLines(kept []hblock) flatBlocks {
 	var f flatBlocks
 	f.span = make([][2]int, len(kept))
+	// hide adds a line the text stages read and the body never holds.
+	hide := func(line string) {
+		f.hidden = padHidden(f.hidden, len(f.lines))
+		f.lines = append(f.lines, line, "")
+		f.hidden = append(f.hidden, true, false)
+	}
 	for bi, b := range kept {
 		if b.afterRule && bi > 0 {
-			// The text stages see the rule a text browser draws (a
-			// thread's comments set off by <hr>); it belongs to no block
-			// and is hidden from the body.
-			f.hidden = padHidden(f.hidden, len(f.lines))
-			f.lines = append(f.lines, drawnRule, "")
-			f.hidden = append(f.hidden, true, false)
+			// The rule a text browser draws (a thread's comments set off
+			// by <hr>).
+			hide(drawnRule)
 		}
 		if b.opener != "" && bi > 0 {
 			// The heading of the comments that follow, which a rule took
-			// out: the text stages see a thread open there, and it is
-			// hidden from the body too.
-			f.hidden = padHidden(f.hidden, len(f.lines))
-			f.lines = append(f.lines, b.opener, "")
-			f.hidden = append(f.hidden, true, false)
+			// out: the text stages see a thread open there.
+			hide(b.opener)
 		}
 		f.span[bi][0] = len(f.lines)
 		for _, l := range strings.Split(b.text, "\n") {
