@@ -113,6 +113,9 @@ func (p *textPass) markWrapped() {
 		columns := false // a line of the block has a second column
 		for k := i; k < j; k++ {
 			l := &p.lines[k]
+			if !mostlyLetters(l.norm) {
+				continue // a drawn rule or a row of icons is no line of text: its width says nothing
+			}
 			width = max(width, len(l.norm))
 			runeWidth = max(runeWidth, runes(l.norm))
 			columns = columns || strings.Contains(strings.TrimSpace(p.text[l.start:l.end]), "   ")
@@ -121,7 +124,7 @@ func (p *textPass) markWrapped() {
 			start := i
 			for k := i; k < j; k++ {
 				l := &p.lines[k]
-				wide := len(l.norm)*3 >= width*2 && !isListItem(l.norm)
+				wide := len(l.norm)*3 >= width*2 && !isListItem(l.norm) && mostlyLetters(l.norm)
 				// A line the next line's first word would have fitted on
 				// was broken by its writer, not wrapped: a paragraph (or a
 				// list entry) ends there.
@@ -136,6 +139,22 @@ func (p *textPass) markWrapped() {
 			}
 		}
 	})
+}
+
+// mostlyLetters reports whether letters are half the visible characters
+// of s or more.
+func mostlyLetters(s string) bool {
+	letters, visible := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			visible++
+		case !unicode.IsSpace(r):
+			visible++
+		}
+	}
+	return letters*2 >= visible && letters > 0
 }
 
 // blankAt reports whether line k is blank.

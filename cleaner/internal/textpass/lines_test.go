@@ -1,6 +1,9 @@
 package textpass
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestIconMatchingForm checks that an image placeholder glued to a line's
 // label is left out of the line's matching form, and that a spacer set
@@ -32,6 +35,27 @@ func TestIconItems(t *testing.T) {
 		"[cmt_icon] For your record, I have never voted for them at a state election for as long as I remember...\n"
 	p := newTextPass(testSet(t), text, "en")
 	for i, want := range []bool{true, false, false, false} {
+		if got := p.lines[i].prose; got != want {
+			t.Errorf("line %d (%.30q): prose = %v, want %v", i, p.lines[i].norm, got, want)
+		}
+	}
+}
+
+// TestWrappedWidth checks that a drawn rule in a block of hard-wrapped
+// lines does not set the block's width (its box-drawing characters take
+// three bytes each, and the paragraph's lines would all read as narrow),
+// and that the rule between two paragraphs is no line of either.
+func TestWrappedWidth(t *testing.T) {
+	rule := strings.Repeat("━", 60)
+	text := rule + " [spacer]\n" +
+		"LONDON: Britain introduced a ban on advertising junk food to\n" +
+		"under-16s yesterday, aimed at promoting healthy eating and\n" +
+		"countering growing child obesity.\n" +
+		rule + "\n" +
+		"Prime Minister Gordon Brown launched a new programme in\n" +
+		"October last year aiming to increase the number of hours.\n"
+	p := newTextPass(testSet(t), text, "en")
+	for i, want := range []bool{false, true, true, true, false, true, true} {
 		if got := p.lines[i].prose; got != want {
 			t.Errorf("line %d (%.30q): prose = %v, want %v", i, p.lines[i].norm, got, want)
 		}
