@@ -95,9 +95,13 @@ func TestNormalize(t *testing.T) {
 
 func TestPhraseKey(t *testing.T) {
 	for in, want := range map[string]string{
-		"About author:":       "about author",
-		"— Share this: —":     "share this",
-		"YOU MIGHT ALSO LIKE": "you might also like",
+		"About author:":         "about author",
+		"— Share this: —":       "share this",
+		"YOU MIGHT ALSO LIKE":   "you might also like",
+		"Sort by: Newest":       "sort by newest",
+		"Share · Tweet | Email": "share tweet email",
+		"Print - E-mail":        "print e-mail",
+		"Time: 10:35":           "time 10:35",
 	} {
 		if got := PhraseKey(in); got != want {
 			t.Errorf("PhraseKey(%q) = %q, want %q", in, got, want)

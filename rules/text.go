@@ -100,11 +100,37 @@ const edgePunct = ":;.,!?…-–—|*•·›»«→←>#()[]{}\"'“”‘’/\
 // PhraseKey is the form phrases are compared in: normalised, lower case,
 // without punctuation or symbols at either end.
 func PhraseKey(s string) string {
-	s = strings.Trim(Normalize(s), edgePunct)
+	s = innerSeparators(strings.Trim(Normalize(s), edgePunct))
 	if hasUpper(s) {
 		s = strings.ToLower(s)
 	}
 	return s
+}
+
+// separators part the words of a widget's label or a bar of links.
+const separators = ":|·•-–—/"
+
+// innerSeparators drops the separators between the words of a
+// normalised phrase: a word of separators only ("Share · Tweet", "Print |
+// Email") and a colon that ends a word ("Sort by: Newest"), so that a
+// phrase matches whatever a site sets between its words. A hyphen inside
+// a word ("e-mail") stays.
+func innerSeparators(s string) string {
+	if !strings.ContainsAny(s, separators) {
+		return s
+	}
+	fields := strings.Split(s, " ")
+	out := fields[:0]
+	for _, f := range fields {
+		if strings.Trim(f, separators) == "" {
+			continue
+		}
+		if len(f) > 1 && f[len(f)-1] == ':' {
+			f = f[:len(f)-1]
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
 }
 
 func hasUpper(s string) bool {

@@ -333,7 +333,7 @@ func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMa
 		if p.namesComments(h.start, anonymous, markers) || k == 0 && !anonymous && (p.openedAbove(h.start, markers) || p.widgetBelow(h)) {
 			switch last := hs[len(hs)-1]; {
 			case len(hs)-k >= minLearnedHeaders:
-			case len(hs)-k >= minFramedHeaders && !anonymous && p.commentsLineAfter(last.start+last.n, markers):
+			case len(hs)-k >= minFramedHeaders && !anonymous && (p.commentsLineAfter(last.start+last.n, markers) || p.countedAbove(h.start, len(hs)-k, markers)):
 			default:
 				return nil
 			}
@@ -347,6 +347,29 @@ func (p *textPass) afterCommentsLine(hs []headerMatch, markers []int) []headerMa
 		return hs
 	}
 	return nil
+}
+
+// countedAbove reports whether one of the three lines above line i
+// (one of markers) declares at least want comments ("8 comments" over
+// two readers' comments, the rest behind a "Load more"): a count frames
+// a thread as a closing comment form would.
+func (p *textPass) countedAbove(i, want int, markers []int) bool {
+	starts := func(r *rules.Rule) bool { return r.Action == rules.StartThread }
+	for j, seen := i-1, 0; j >= 0 && seen < 3; j-- {
+		if p.lines[j].blank() {
+			continue
+		}
+		seen++
+		if !slices.Contains(markers, j) {
+			continue
+		}
+		if _, g := p.match(j, starts); g != nil {
+			if n, ok := ParseCount(p.set, g[rules.FieldCommentCount]); ok && n >= want {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // widgetBelow reports whether the line right under header h is a

@@ -969,8 +969,8 @@ func (p threadReader) signedBelow(hs []headerMatch) (bool, int) {
 	// comments, "We welcome your comments on this story…", is none).
 	for i := last.start + last.n; i < len(p.lines); i++ {
 		l := &p.lines[i]
-		if l.blank() {
-			continue
+		if l.blank() || p.labelled(i) && p.labels[i].rule.Scope == rules.Thread {
+			continue // (the header's "Replying to Ann" over its comment)
 		}
 		if !p.labelled(i) && l.prose && !p.mentionsComments(l.norm) {
 			return false, 0
