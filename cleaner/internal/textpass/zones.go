@@ -159,7 +159,7 @@ func (p zoneReader) listEnd(from, limit int) int {
 			afterHeadline = false
 			continue
 		}
-		if l.prose && !(afterHeadline && isSnippet(l) && p.hangsUnder(i, headline)) && !(l.terminal && l.para == 0 && isHeadline(l)) {
+		if l.prose && !(afterHeadline && isSnippet(l) && p.hangsUnder(i, headline) && !p.bareEntries(from, i, headline)) && !(l.terminal && l.para == 0 && isHeadline(l)) {
 			// (A question of headline length is an entry's headline.)
 			return i
 		}
@@ -181,6 +181,28 @@ func (p zoneReader) hangsUnder(i, h int) bool {
 	}
 	return p.lines[i].indent > p.lines[h].indent
 }
+
+// bareEntries reports whether the headline at line h closes a block of
+// headlines one under another with no snippet between them
+// (minBareEntries or more, under the zone's heading at line from), and line i stands after
+// a blank line below it: a list of bare headlines ends at the blank
+// line, and the paragraph after it (an author's bio, the article going
+// on) is no snippet of the last.
+func (p zoneReader) bareEntries(from, i, h int) bool {
+	if h-minBareEntries < from || i <= h+1 || !p.lines[i-1].blank() {
+		return false
+	}
+	for k := h - minBareEntries + 1; k < h; k++ {
+		if p.lines[k].blank() || !isHeadline(&p.lines[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// minBareEntries is how many headlines in a row make a list of bare
+// headlines (a card's headline over its sections' line is one entry).
+const minBareEntries = 3
 
 // beforeHeadedProse is the first line after from that is a headline over
 // a paragraph of prose (the next post of a page of posts), or limit.
