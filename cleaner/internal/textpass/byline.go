@@ -140,12 +140,24 @@ func (p *textPass) bylineBio(i int) (*rules.Rule, rules.Groups) {
 		if !ok || !unicode.IsLower(firstRune(rest)) {
 			continue
 		}
-		if j := i - 1; j >= 0 && !p.labelled(j) && p.lines[j].norm == name {
-			p.setLabel(j, r, rules.Groups{rules.FieldAuthors: name, rules.FieldAuthorBio: ""}, 0)
-		}
+		p.bioName(i, r)
 		return r, rules.Groups{rules.FieldAuthorBio: l.norm}
 	}
 	return nil, nil
+}
+
+// bioName labels with the bio rule r the line right above the bio at
+// line i when it is the name the bio opens with, alone ("Ingrid Solheim"
+// over "Ingrid Solheim is senior editor at …"): an author box's name.
+func (p *textPass) bioName(i int, r *rules.Rule) {
+	j := i - 1
+	if j < 0 || p.labelled(j) || p.lines[j].blank() {
+		return
+	}
+	name := p.lines[j].norm
+	if rest, ok := strings.CutPrefix(p.lines[i].norm, name+" "); ok && unicode.IsLower(firstRune(rest)) && p.isPersonName(name) {
+		p.setLabel(j, r, rules.Groups{rules.FieldAuthors: name, rules.FieldAuthorBio: ""}, 0)
+	}
 }
 
 // bylineAuthors are the names the byline rules' hits hold so far.

@@ -449,6 +449,9 @@ func labelTail(p *textPass) {
 			break
 		}
 		p.setLabel(p.last, r, g, 0)
+		if r.Field == rules.FieldAuthorBio {
+			p.bioName(p.last, r)
+		}
 		old := p.last
 		p.last = p.prevAnchor(old)
 		p.applyRange(p.last+1, old, tail)
