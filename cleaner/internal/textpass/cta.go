@@ -162,6 +162,12 @@ func (p *textPass) isAsk(toks []string, line askLine) bool {
 			if i == start || i > start && p.set.HasWord(rules.WordsCTAMeans, toks[i-1]) && !p.isStopword(toks[start]) {
 				opens = true
 			}
+			// An infinitive that ends a sentence led by a lead word is an
+			// imperative too, as German and Dutch put it ("Jetzt den
+			// kostenlosen Newsletter abonnieren!").
+			if start > 0 && i > start && i+n == len(toks) {
+				opens = true
+			}
 		}
 	}
 	if !found {
