@@ -29,53 +29,64 @@ func labelCallsToAction(p *textPass) {
 		return
 	}
 	for i := range p.lines {
-		l := &p.lines[i]
-		if l.blank() || p.labelled(i) || l.words > 3*maxAskWords || l.para > 0 && !p.ownSentences(i) || unicode.IsLower(firstRune(l.norm)) {
-			// (A line of a hard-wrapped paragraph is no sentence of its
-			// own, unless it starts and ends as one.)
+		if p.labelled(i) {
 			continue
 		}
-		if !p.selects(i, appeal) && !p.selects(i, newsletter) {
-			continue // the keyword scan found no ask on the line
+		if r := p.callToAction(i, appeal, newsletter); r != nil {
+			p.setLabel(i, r, nil, 0)
+			p.continueAsk(i, r)
 		}
-		toks := lowerWords(l.norm)
-		if !p.anyPhrase(rules.WordsCTAAsk, toks) {
-			continue
-		}
-		line := askLine{toks: toks, words: l.words}
-		if quotedStart(l.norm) || p.anyPhrase(rules.WordsReported, toks) || strings.ContainsAny(l.norm, "“”„«»") ||
-			strings.Contains(l.norm, " read, ") { // "…, the banner read, …"
-			continue
-		}
-		line.reader = p.anyPhrase(rules.WordsCTAReader, toks)
-		// A newsletter's words say whose the ask is as well as "our" does
-		// ("in your inbox every Friday? Join …").
-		// So does an e-mail address: the publication's inbox ("Send
-		// your letters to letters@…").
-		line.us = p.anyPhrase(rules.WordsCTAUs, toks) || strings.ContainsAny(l.norm, "€$£") || p.anyPhrase(rules.WordsCTANewsletter, toks) || emailAddress.MatchString(l.norm)
-		sentences := splitSentences(l.norm)
-		asks, other := 0, ""
-		for _, s := range sentences {
-			if p.isAsk(lowerWords(s), line) {
-				asks++
-			} else {
-				other = s
-			}
-		}
-		// Most of the line asks, or the ask has one short sentence with
-		// it ("Never miss a local story. Get …", "… buy me a coffee. It
-		// keeps the lights on.").
-		paired := len(sentences) <= 3 && asks >= 1 && shortOthers(sentences, asks, other)
-		if asks == 0 || asks*2 <= len(sentences) && !paired {
-			continue
-		}
-		r := appeal
-		if p.anyPhrase(rules.WordsCTANewsletter, toks) && newsletter != nil || r == nil {
-			r = newsletter
-		}
-		p.setLabel(i, r, nil, 0)
-		p.continueAsk(i, r)
 	}
+}
+
+// callToAction reports which of the rules appeal and newsletter takes
+// line i as a call to action (see labelCallsToAction), or nil.
+func (p *textPass) callToAction(i int, appeal, newsletter *rules.Rule) *rules.Rule {
+	l := &p.lines[i]
+	if l.blank() || l.words > 3*maxAskWords || l.para > 0 && !p.ownSentences(i) || unicode.IsLower(firstRune(l.norm)) {
+		// (A line of a hard-wrapped paragraph is no sentence of its
+		// own, unless it starts and ends as one.)
+		return nil
+	}
+	if !p.selects(i, appeal) && !p.selects(i, newsletter) {
+		return nil // the keyword scan found no ask on the line
+	}
+	toks := lowerWords(l.norm)
+	if !p.anyPhrase(rules.WordsCTAAsk, toks) {
+		return nil
+	}
+	line := askLine{toks: toks, words: l.words}
+	if quotedStart(l.norm) || p.anyPhrase(rules.WordsReported, toks) || strings.ContainsAny(l.norm, "“”„«»") ||
+		strings.Contains(l.norm, " read, ") { // "…, the banner read, …"
+		return nil
+	}
+	line.reader = p.anyPhrase(rules.WordsCTAReader, toks)
+	// A newsletter's words say whose the ask is as well as "our" does
+	// ("in your inbox every Friday? Join …").
+	// So does an e-mail address: the publication's inbox ("Send
+	// your letters to letters@…").
+	line.us = p.anyPhrase(rules.WordsCTAUs, toks) || strings.ContainsAny(l.norm, "€$£") || p.anyPhrase(rules.WordsCTANewsletter, toks) || emailAddress.MatchString(l.norm)
+	sentences := splitSentences(l.norm)
+	asks, other := 0, ""
+	for _, s := range sentences {
+		if p.isAsk(lowerWords(s), line) {
+			asks++
+		} else {
+			other = s
+		}
+	}
+	// Most of the line asks, or the ask has one short sentence with
+	// it ("Never miss a local story. Get …", "… buy me a coffee. It
+	// keeps the lights on.").
+	paired := len(sentences) <= 3 && asks >= 1 && shortOthers(sentences, asks, other)
+	if asks == 0 || asks*2 <= len(sentences) && !paired {
+		return nil
+	}
+	r := appeal
+	if p.anyPhrase(rules.WordsCTANewsletter, toks) && newsletter != nil || r == nil {
+		r = newsletter
+	}
+	return r
 }
 
 // shortOthers reports whether the sentences of a line that are not asks

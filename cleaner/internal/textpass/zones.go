@@ -159,7 +159,7 @@ func (p zoneReader) listEnd(from, limit int) int {
 			afterHeadline = false
 			continue
 		}
-		if l.prose && !(afterHeadline && isSnippet(l) && p.hangsUnder(i, headline) && !p.bareEntries(from, i, headline)) && !(l.terminal && l.para == 0 && isHeadline(l)) {
+		if l.prose && !(afterHeadline && isSnippet(l) && p.hangsUnder(i, headline) && !p.bareEntries(from, i, headline) && !p.asks(i)) && !(l.terminal && l.para == 0 && isHeadline(l)) {
 			// (A question of headline length is an entry's headline.)
 			return i
 		}
@@ -180,6 +180,12 @@ func (p zoneReader) hangsUnder(i, h int) bool {
 		return true
 	}
 	return p.lines[i].indent > p.lines[h].indent
+}
+
+// asks reports whether line i is a call to action (an entry's snippet
+// never asks the reader to subscribe).
+func (p zoneReader) asks(i int) bool {
+	return p.callToAction(i, p.set.Rule(rules.IDCallToAction), p.set.Rule(rules.IDNewsletterCTA)) != nil
 }
 
 // bareEntries reports whether the headline at line h closes a block of
