@@ -777,7 +777,7 @@ func (h *htmlDoc) headDate(first *html.Node) {
 		if !ok {
 			continue
 		}
-		if iso, ok := textpass.ParseDate(text[s:e], h.set); ok {
+		if iso, ok := textpass.ParseDate(text[s:e], h.set, h.lang); ok {
 			h.meta.Date, h.meta.DateText = iso, text[s:e]
 			return
 		}

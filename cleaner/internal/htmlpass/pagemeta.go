@@ -369,7 +369,7 @@ func titleFromTag(hn headNodes) string {
 func (pm pageMeta) apply(m *doc.Meta, set *rules.Set, lang string) {
 	m.Title = pm.title
 	if pm.published != "" {
-		if iso, ok := textpass.ParseDate(pm.published, set); ok {
+		if iso, ok := textpass.ParseDate(pm.published, set, lang); ok {
 			m.Date, m.DateText = iso, pm.published
 		}
 	}

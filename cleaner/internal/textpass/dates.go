@@ -19,8 +19,12 @@ var (
 
 // ParseDate normalises a written date to YYYY-MM-DD, or to RFC 3339 when
 // it carries a time and a zone offset. Month names come from the rule
-// packs' calendar words, in every loaded language.
-func ParseDate(s string, set *rules.Set) (string, bool) {
+// packs' calendar words, in every loaded language. lang is the language
+// of the text the date is written in: a date of figures that may be read
+// either way ("12/02/2024") is month first in English (or when lang is
+// unknown), as an American page writes it, and day first in every other
+// language.
+func ParseDate(s string, set *rules.Set, lang string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if m := isoDateRE.FindStringSubmatch(s); m != nil {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
@@ -43,7 +47,7 @@ func ParseDate(s string, set *rules.Set) (string, bool) {
 			y, mo, d = a, b, c
 		case len(m[5]) == 4 && m[2] == "/" && a <= 12 && b > 12: // 03/19/2024
 			y, mo, d = c, a, b
-		case len(m[5]) == 4 && m[2] == "/" && a <= 12 && b <= 12: // ambiguous: US order
+		case len(m[5]) == 4 && m[2] == "/" && a <= 12 && b <= 12 && (lang == "" || lang == "en"): // ambiguous: US order
 			y, mo, d = c, a, b
 		case len(m[5]) == 4: // 19.03.2024, 19-03-2024, 19/03/2024
 			y, mo, d = c, b, a

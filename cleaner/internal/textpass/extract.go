@@ -94,7 +94,7 @@ func (f fieldFiller) set1(r *rules.Rule, field rules.Field, value string, groups
 		doc.SetOnce(&m.Title, value)
 	case rules.FieldDate:
 		if m.Date == "" {
-			if iso, ok := ParseDate(value, f.set); ok {
+			if iso, ok := ParseDate(value, f.set, f.lang); ok {
 				m.Date, m.DateText = iso, value
 			}
 		}

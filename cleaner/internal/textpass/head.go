@@ -149,7 +149,7 @@ func dateFromHead(p *textPass) {
 				break
 			}
 			s, e = s+off, e+off
-			iso, ok := ParseDate(text[s:e], p.set)
+			iso, ok := ParseDate(text[s:e], p.set, p.lang)
 			if ok {
 				if !p.updateBefore(text[:s]) {
 					p.meta.Date, p.meta.DateText = iso, text[s:e]

@@ -55,7 +55,7 @@ func findHeaders(p *textPass) {
 		}
 		seen[[2]int{r.Index(), start}] = true
 		end := min(start+len(r.Lines), len(p.norms))
-		if n, g := r.MatchHeader(p.norms[start:end], p.headerMemo); n > 0 && !p.stopwordAuthor(g[rules.FieldAuthor]) {
+		if n, g := r.MatchHeader(p.norms[start:end], p.headerMemo); n > 0 && !p.stopwordAuthor(g[rules.FieldAuthor]) && !p.editNote(start) {
 			if a := g[rules.FieldAuthor]; a != "" {
 				g[rules.FieldAuthor] = p.rawName(p.trimStopwords(a), start, start+n)
 			}
@@ -233,6 +233,17 @@ func manyAuthors(hs []headerMatch) bool {
 		}
 	}
 	return named == 0 // headers that name nobody say nothing either way
+}
+
+// editNote reports whether line i is a comment's note that it was
+// edited ("Editado hace 50 minutos", "Edited 2 hours ago"): it reads as
+// a name and a time, and is none.
+func (p *textPass) editNote(i int) bool {
+	if !p.mayMatch(i) {
+		return false
+	}
+	_, g := p.match(i, func(r *rules.Rule) bool { return r.Scope == rules.Thread && r.Category == rules.Comments })
+	return g[rules.FieldEdited] != ""
 }
 
 // chooseThread picks the layout with the most non-overlapping headers
