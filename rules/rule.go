@@ -288,7 +288,33 @@ func (r *Rule) CheckCounted(text string, words int, terminal bool) bool {
 	if words < w.MinWords || w.MaxWords > 0 && words > w.MaxWords {
 		return false
 	}
-	return (w.Terminal == nil || terminal == *w.Terminal) && w.endsWell(text)
+	return w.terminalOK(text, terminal) && w.endsWell(text)
+}
+
+// terminalOK reports whether a line's sentence end (terminal) meets the
+// Terminal condition. A line that ends with a clock's "p.m." ends no
+// sentence for a rule that wants none ("Sept. 18, 2024 at 6:05 p.m."):
+// the full stop is the abbreviation's.
+func (w Conditions) terminalOK(text string, terminal bool) bool {
+	if w.Terminal == nil || terminal == *w.Terminal {
+		return true
+	}
+	return !*w.Terminal && endsWithMeridiem(text)
+}
+
+// endsWithMeridiem reports whether text ends with a time's "a.m." or
+// "p.m." after a figure ("6:05 p.m.", "9 a.m.").
+func endsWithMeridiem(text string) bool {
+	t := strings.TrimRight(text, " ")
+	if len(t) < 5 {
+		return false
+	}
+	tail := strings.ToLower(t[len(t)-4:])
+	if tail != "a.m." && tail != "p.m." {
+		return false
+	}
+	t = strings.TrimRight(t[:len(t)-4], " ")
+	return t != "" && t[len(t)-1] >= '0' && t[len(t)-1] <= '9'
 }
 
 // endsWell reports whether text ends with one of Ends (or Ends is empty),
@@ -325,7 +351,7 @@ func (w Conditions) Meets(text string) bool {
 			return false
 		}
 	}
-	return (w.Terminal == nil || EndsSentence(text) == *w.Terminal) && w.endsWell(text)
+	return w.terminalOK(text, EndsSentence(text)) && w.endsWell(text)
 }
 
 // Match runs a line rule's pattern on a normalised line (after Check) and

@@ -413,6 +413,29 @@ func labelHead(p *textPass) {
 			return r.Scope == rules.Head && isTitle(r) && !(titled && r.ID == rules.IDTitleHeading)
 		})
 	}
+	if !p.html {
+		p.headListsUnderHeadings()
+	}
+}
+
+// headListsUnderHeadings labels, above the article, the list of
+// headlines under a heading a related rule took ("Related content" over
+// "• Column: Raiders in Sin City? …" between the byline and the first
+// paragraph) with the heading's rule: a dump prints the list an HTML
+// page's markup sets beside the story.
+func (p *textPass) headListsUnderHeadings() {
+	for i := 0; i < p.first; i++ {
+		r := p.labels[i].rule
+		if r == nil || r.Category != rules.Related {
+			continue
+		}
+		end := dumpPage{p}.headlineList(i, p.first-1)
+		for k := i + 1; k <= end; k++ {
+			if !p.lines[k].blank() && !p.labelled(k) {
+				p.setLabel(k, r, nil, p.labels[i].group)
+			}
+		}
+	}
 }
 
 // labelTail applies the tail rules after the last paragraph of article
