@@ -380,6 +380,8 @@ func (p zoneReader) listItems(z *zone) {
 		// other lines, short bullets are the page's links, not entries.
 		bullet := isListItem(l.norm) && !l.prose && inList
 		switch {
+		case p.dateOnly(l.norm):
+			continue // an entry's date under its headline ("March 1, 2024"), no entry
 		case bullet || isHeadline(l) && l.words >= 3:
 			items = append(items, doc.Related{Title: stripListMarker(l.norm)})
 			lastWasHeadline = true
@@ -400,6 +402,16 @@ func (p zoneReader) listItems(z *zone) {
 	p.meta.Related = append(p.meta.Related, items...)
 }
 
+// dateOnly reports whether a line is a date and nothing else.
+func (p *textPass) dateOnly(norm string) bool {
+	s, e, ok := p.set.FindDate(norm)
+	return ok && s == 0 && strings.TrimRight(norm[e:], " .") == ""
+}
+
+// LooksLikeName reports whether s reads as a person's name: one to five
+// capitalised words (the pack's name particles aside, "van", "de") with
+// no figure or symbol, the first no stopword (stop), the last no role
+// noun ("Staff Writer").
 func LooksLikeName(set *rules.Set, s string, stop func(string) bool) bool {
 	particles := set.Words(rules.WordsNameParticles)
 	if len(s) > 60 || s == "" {
