@@ -20,6 +20,7 @@ type BinaryError struct {
 	What string
 }
 
+// Error names what the input looks like and what to do.
 func (e *BinaryError) Error() string {
 	return "binary input (" + e.What + "); winnow cleans text and HTML"
 }
@@ -37,6 +38,7 @@ const (
 	HTML
 )
 
+// String is the kind's name as the --input flag spells it.
 func (k InputKind) String() string {
 	switch k {
 	case Text:

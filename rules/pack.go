@@ -45,6 +45,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error is the message with the file and line it concerns.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)

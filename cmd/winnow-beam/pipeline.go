@@ -69,6 +69,7 @@ type readFn struct {
 	MaxSize int64
 }
 
+// ProcessElement reads one file into its documents.
 func (f *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Doc)) {
 	name := file.Metadata.Path
 	r, err := file.Open(ctx)
@@ -105,12 +106,14 @@ type cleanFn struct {
 	c *cleaner.Cleaner
 }
 
+// Setup loads the rule set once per worker.
 func (f *cleanFn) Setup() error {
 	c, err := cleaner.New(cleaner.Options{})
 	f.c = c
 	return err
 }
 
+// ProcessElement cleans one document and emits its output line by shard.
 func (f *cleanFn) ProcessElement(ctx context.Context, d Doc, emit func(int, string)) error {
 	rec := crawl.Record{Source: d.Source, Line: d.Line, Data: d.Data}
 	if d.WARC {
@@ -159,6 +162,7 @@ func shardName(prefix string, k, n int) string {
 	return name
 }
 
+// ProcessElement writes one shard's lines to its file.
 func (f *writeFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) error {
 	name := shardName(f.Prefix, shard, f.Shards)
 	fs, err := filesystem.New(ctx, name)

@@ -78,8 +78,10 @@ type Page struct {
 // than 512 open elements); Flatten reads its text with the tokenizer.
 type TreeError struct{ Err error }
 
+// Error says that the tree could not be built, and why.
 func (e *TreeError) Error() string { return "could not build the HTML tree: " + e.Err.Error() }
 
+// Unwrap is the parser's error.
 func (e *TreeError) Unwrap() error { return e.Err }
 
 // Clean cleans an HTML page: metadata from the markup, comment sections
