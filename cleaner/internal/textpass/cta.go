@@ -309,14 +309,27 @@ func splitSentences(s string) []string {
 
 // abbreviationBefore reports whether the period at s[i] ends an
 // abbreviation or an initial ("Dr.", "U.S.", "J."): the word before it is
-// one letter, or a known title.
+// one letter, letters in pieces of one or two between dots ("Ph.D",
+// "e.g"), or a known title. An e-mail address or a domain ends a
+// sentence ("… at news@post.example. Follow us …").
 func abbreviationBefore(s string, i int) bool {
 	j := i
 	for j > 0 && s[j-1] != ' ' {
 		j--
 	}
 	w := s[j:i]
-	if utf8.RuneCountInString(w) <= 1 || strings.Contains(w, ".") {
+	if utf8.RuneCountInString(w) <= 1 {
+		return true
+	}
+	if strings.Contains(w, ".") {
+		if strings.Contains(w, "@") {
+			return false
+		}
+		for _, piece := range strings.Split(w, ".") {
+			if utf8.RuneCountInString(piece) > 2 {
+				return false
+			}
+		}
 		return true
 	}
 	switch strings.ToLower(w) {
