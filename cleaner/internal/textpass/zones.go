@@ -3,6 +3,7 @@ package textpass
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -393,6 +394,7 @@ func (p zoneReader) listItems(z *zone) {
 			inList = false
 		}
 	}
+	stripRanks(items)
 	if z.rule.Field == rules.FieldReadAlso {
 		for _, it := range items {
 			p.meta.ReadAlso = append(p.meta.ReadAlso, doc.Link{Title: it.Title})
@@ -454,6 +456,23 @@ func stripListMarker(s string) string {
 		return strings.TrimSpace(s[i+1:])
 	}
 	return s
+}
+
+// stripRanks takes the ranks off the titles of a list numbered 1, 2, 3,
+// … without a dot ("1 Man arrested after town centre stabbing" in a
+// "Most read" box): every title opens with its place in the list.
+func stripRanks(items []doc.Related) {
+	if len(items) < 2 {
+		return
+	}
+	for k, it := range items {
+		if !strings.HasPrefix(it.Title, strconv.Itoa(k+1)+" ") {
+			return
+		}
+	}
+	for k := range items {
+		items[k].Title = strings.TrimSpace(items[k].Title[len(strconv.Itoa(k+1)):])
+	}
 }
 
 // declaresNone reports whether line i, which rule r matched with groups g
