@@ -181,6 +181,7 @@ var ruleKeys = []ruleKey{
 	{"languages", func(d decoder, r *Rule, v *yaml.Node) error { return d.strs(v, r.ID, &r.Languages) }},
 	{"input", func(d decoder, r *Rule, v *yaml.Node) error { return decodeEnum(d, v, r.ID, "input", &r.Input, inputs) }},
 	{"case_sensitive", func(d decoder, r *Rule, v *yaml.Node) error { return d.boolean(v, r.ID, &r.CaseSensitive) }},
+	{"sentence", func(d decoder, r *Rule, v *yaml.Node) error { return d.boolean(v, r.ID, &r.Sentence) }},
 	{"examples", func(d decoder, r *Rule, v *yaml.Node) error {
 		return d.mapping(v, r.ID, func(k string, ev *yaml.Node) error {
 			switch k {

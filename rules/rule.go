@@ -235,7 +235,11 @@ type Rule struct {
 	Languages     []string
 	Input         Input
 	CaseSensitive bool
-	Examples      Examples
+	// Sentence says the pattern may also match one sentence glued to the
+	// end of a line of the article ("… on our site." after an article's
+	// own sentences): that sentence is cut off the line, which stays.
+	Sentence bool
+	Examples Examples
 
 	File string // pack file the rule came from
 	Line int    // line of the rule in that file

@@ -37,7 +37,8 @@ func cutSentenceTails(p *textPass) {
 		if l.blank() || p.labelled(i) || !l.terminal || l.words < 8 || l.para > 0 && !p.ownSentences(i) {
 			continue
 		}
-		if !p.selects(i, appeal) && !p.selects(i, newsletter) {
+		sentenceRules := p.sentenceRules(i)
+		if !p.selects(i, appeal) && !p.selects(i, newsletter) && len(sentenceRules) == 0 {
 			continue // no ask on the line
 		}
 		raw := p.text[l.start:l.end]
@@ -47,6 +48,9 @@ func cutSentenceTails(p *textPass) {
 		end := len(raw)
 		for k := len(starts) - 1; k >= 1; k-- {
 			r := p.gluedAsk(raw[starts[k]:end], appeal, newsletter)
+			if r == nil {
+				r = gluedSentence(raw[starts[k]:end], sentenceRules)
+			}
 			if r == nil {
 				if at >= 0 && leadIn(raw[starts[k]:end]) {
 					// "Want the full reading list? …": the question the
@@ -65,6 +69,31 @@ func cutSentenceTails(p *textPass) {
 		}
 		p.cuts[i] = cut{rule: rule, at: at, keep: len(strings.TrimRightFunc(raw[:at], unicode.IsSpace))}
 	}
+}
+
+// sentenceRules are the rules that may match a sentence glued to line i
+// (Rule.Sentence) and that the keyword scan selected for it.
+func (p *textPass) sentenceRules(i int) []*rules.Rule {
+	var out []*rules.Rule
+	all := p.set.Rules()
+	for _, idx := range p.cands[i] {
+		if r := all[idx]; r.Sentence && r.Kind == rules.KindLine && r.AppliesTo(rules.TextInput, p.lang) && !p.kept[r.Category] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// gluedSentence reports which of rs matches a sentence glued to the end
+// of an article's line, or nil.
+func gluedSentence(s string, rs []*rules.Rule) *rules.Rule {
+	norm := rules.Normalize(s)
+	for _, r := range rs {
+		if r.Check(norm) && r.Matches(norm) {
+			return r
+		}
+	}
+	return nil
 }
 
 // gluedAsk reports which call-to-action rule a sentence glued to the end
