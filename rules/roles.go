@@ -8,6 +8,7 @@ package rules
 // off.
 const (
 	IDTitleHeading      = "title.heading"
+	IDTitleKicker       = "title.kicker"
 	IDOutsideRegion     = "site.outside-region"
 	IDOutsideArticle    = "site.outside-article"
 	IDCorpusBoilerplate = "site.corpus-boilerplate"
@@ -36,7 +37,7 @@ const (
 )
 
 // CodeRules lists the rule ids the code looks up.
-var CodeRules = []string{IDTitleHeading, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
+var CodeRules = []string{IDTitleHeading, IDTitleKicker, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
 	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDHTMLCards, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn, IDRepeatedParagraph, IDCommentPolicy, IDCopyright, IDFormField, IDCommentForm, IDMediaChrome, IDEmbed}
 
 // MacroDate names the pattern macro of a written date, which the code

@@ -132,7 +132,7 @@ func (p *textPass) placedNames(s string) []string {
 func (p *textPass) bylineBio(i int) (*rules.Rule, rules.Groups) {
 	r := p.set.Rule(rules.IDBioThirdPerson)
 	l := &p.lines[i]
-	if r == nil || l.words < 8 || l.words > 150 || !l.terminal {
+	if r == nil || l.words < minBylineBioWords || l.words > 150 || !l.terminal {
 		return nil, nil
 	}
 	for _, name := range p.bylineAuthors() {
@@ -159,6 +159,11 @@ func (p *textPass) bioName(i int, r *rules.Rule) {
 		p.setLabel(j, r, rules.Groups{rules.FieldAuthors: name, rules.FieldAuthorBio: ""}, 0)
 	}
 }
+
+// minBylineBioWords is the fewest words of a bio that bylineBio reads
+// by its author's name ("Jonas Berger ist Redakteur im Ressort
+// Wirtschaft.").
+const minBylineBioWords = 6
 
 // bylineAuthors are the names the byline rules' hits hold so far.
 func (p *textPass) bylineAuthors() []string {

@@ -3,6 +3,7 @@ package textpass
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/winnow-text/winnow/rules"
 )
@@ -416,6 +417,37 @@ func labelHead(p *textPass) {
 	if !p.html {
 		p.headListsUnderHeadings()
 	}
+	if !p.html && !p.dump {
+		p.sectionOverHeadline()
+	}
+}
+
+// sectionOverHeadline labels, as a kicker, the word alone on the line
+// right above the headline ("Digitales" over "Warum die Glasfaser …"): a
+// section's name, which the kicker rule, wanting two words, leaves (a
+// page dump's one-word menu items are its region's to take).
+func (p *textPass) sectionOverHeadline() {
+	kicker := p.set.Rule(rules.IDTitleKicker)
+	if kicker == nil {
+		return
+	}
+	for i := 0; i < p.first; i++ {
+		if p.labels[i].rule == nil || p.labels[i].rule.ID != rules.IDTitleHeading {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && p.lines[j].blank() {
+			j--
+		}
+		if j < 0 || p.labelled(j) {
+			return
+		}
+		l := &p.lines[j]
+		if l.words == 1 && !l.terminal && unicode.IsUpper(firstRune(l.norm)) && kicker.Matches(l.norm) {
+			p.setLabel(j, kicker, nil, 0)
+		}
+		return
+	}
 }
 
 // headListsUnderHeadings labels, above the article, the list of
@@ -457,6 +489,15 @@ func labelTail(p *textPass) {
 	tail := scopeIs(rules.Tail, rules.End)
 	p.applyRange(p.last+1, p.tailEnd(), tail)
 	p.labelTailNotices(p.last+1, p.tailEnd())
+	for i := p.last + 1; i < p.tailEnd(); i++ {
+		// A bio too short to read as prose ("Jonas Berger ist Redakteur
+		// im Ressort Wirtschaft.") is still its author's.
+		if !p.labelled(i) && !p.lines[i].blank() {
+			if r, g := p.bylineBio(i); r != nil {
+				p.setLabel(i, r, g, 0)
+			}
+		}
+	}
 	for p.last >= 0 {
 		r, g := p.match(p.last, scopeIs(rules.End))
 		if r == nil {
