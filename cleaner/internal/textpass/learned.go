@@ -586,6 +586,10 @@ func (p *textPass) headerShape(norm string) (string, rules.Groups) {
 			// "#12": the comment's place in the thread, one shape for
 			// every comment.
 			kinds[k] = 'n'
+		case k+2 < len(toks) && startsWithDigit(toks[k+1]) && p.relativeTime(toks, k+2) && p.isStopword(strings.ToLower(strings.Trim(t, ".,:;()"))):
+			// The word that leads a relative time is the time's: "vor 2
+			// Stunden", "hace 3 horas".
+			kinds[k] = '#'
 		case !strings.ContainsFunc(t, unicode.IsLetter):
 			kinds[k] = 'p'
 		case unicode.IsLower(firstRune(t)) && p.isStopword(strings.Trim(t, ".,:;()")),
