@@ -18,6 +18,7 @@ const (
 	IDOfferBlock        = "appeal.offer-block"
 	IDReadAlsoLabel     = "read_also.label"
 	IDCommentSection    = "comments.html.section"
+	IDCommentsHeading   = "comments.heading"
 	IDRepeatedHeader    = "comments.header.repeated"
 	IDLinkBlock         = "site.link-block"
 	IDHTMLCards         = "related.html-cards"
@@ -38,7 +39,7 @@ const (
 
 // CodeRules lists the rule ids the code looks up.
 var CodeRules = []string{IDTitleHeading, IDTitleKicker, IDOutsideRegion, IDOutsideArticle, IDCorpusBoilerplate,
-	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDRepeatedHeader, IDLinkBlock, IDHTMLCards, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn, IDRepeatedParagraph, IDCommentPolicy, IDCopyright, IDFormField, IDCommentForm, IDMediaChrome, IDEmbed}
+	IDMoreLink, IDRepeatedHeadline, IDTeaserCard, IDOfferBlock, IDReadAlsoLabel, IDCommentSection, IDCommentsHeading, IDRepeatedHeader, IDLinkBlock, IDHTMLCards, IDCallToAction, IDNewsletterCTA, IDBylinePlaced, IDCaption, IDBioThirdPerson, IDOutsideColumn, IDRepeatedParagraph, IDCommentPolicy, IDCopyright, IDFormField, IDCommentForm, IDMediaChrome, IDEmbed}
 
 // MacroDate names the pattern macro of a written date, which the code
 // looks for inside lines (Set.FindDate).

@@ -83,6 +83,7 @@ func findZones(p *textPass) {
 	limitAll := len(p.lines)
 	if p.thread != nil {
 		limitAll = p.thread.firstHeader
+		p.labelThreadHeading(p.thread.firstHeader)
 	}
 	for k, o := range opens {
 		if o.line >= limitAll {
@@ -106,6 +107,22 @@ func findZones(p *textPass) {
 		p.zones = append(p.zones, zone{start: p.thread.firstHeader, end: len(p.lines), rule: p.thread.headers[0].rule, thread: true})
 	}
 	sort.Slice(p.zones, func(a, b int) bool { return p.zones[a].start < p.zones[b].start })
+}
+
+// labelThreadHeading labels, with the comments heading rule, the line
+// right above a thread's first header when it heads the comments in
+// words no phrase lists ("Top comments", "Neueste Kommentare": a short
+// line whose first or second word is a comment word, see headsComments).
+func (p *textPass) labelThreadHeading(first int) {
+	r := p.set.Rule(rules.IDCommentsHeading)
+	j := first - 1
+	for j > p.first && p.lines[j].blank() {
+		j--
+	}
+	if r == nil || j <= p.first || p.labelled(j) || !p.headsComments(j) {
+		return
+	}
+	p.setLabel(j, r, nil, 0)
 }
 
 // openZone adds the zone that rule r's line at start opens, running at
