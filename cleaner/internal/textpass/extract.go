@@ -34,6 +34,7 @@ func extract(p *textPass) {
 		f.fill(h.rule, h.groups, whole)
 	}
 	dateFromHead(p)
+	dateFromDateline(p)
 }
 
 // columnGap is the run of spaces that separates columns a text browser

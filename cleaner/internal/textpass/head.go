@@ -165,8 +165,38 @@ func dateFromHead(p *textPass) {
 	}
 	if updated != "" {
 		p.meta.Date = updated
-	} else {
-		p.meta.DateText = ""
+		return
+	}
+	p.meta.DateText = ""
+}
+
+// maxDateline is how far into the article's first line its dateline
+// runs: the place and the date before the dash that opens the story.
+const maxDateline = 80
+
+// dateFromDateline fills the date, when the head gave none, from the
+// dateline that opens the article's first line: a place and a date
+// before a dash ("BOSTON, May 2, 2024 /PRNewswire/ -- Northwind …",
+// "BERLIN, 3. März 2024 – Die …").
+func dateFromDateline(p *textPass) {
+	if p.meta.Date != "" || p.first < 0 || p.first >= len(p.lines) {
+		return
+	}
+	text := p.lines[p.first].norm
+	k := -1
+	for _, dash := range []string{" -- ", " — ", " – ", " - "} {
+		if i := strings.Index(text, dash); i > 0 && i <= maxDateline && (k < 0 || i < k) {
+			k = i
+		}
+	}
+	if k < 0 {
+		return
+	}
+	line := text[:k]
+	if s, e, ok := p.set.FindDate(line); ok {
+		if iso, ok := ParseDate(line[s:e], p.set, p.lang); ok {
+			p.meta.Date, p.meta.DateText = iso, line[s:e]
+		}
 	}
 }
 
