@@ -116,21 +116,42 @@ const separators = ":|·•-–—/"
 // phrase matches whatever a site sets between its words. A hyphen inside
 // a word ("e-mail") stays.
 func innerSeparators(s string) string {
-	if !strings.ContainsAny(s, separators) {
+	if !strings.ContainsAny(s, separators) || !hasInnerSeparator(s) {
 		return s
 	}
-	fields := strings.Split(s, " ")
-	out := fields[:0]
-	for _, f := range fields {
+	var b strings.Builder
+	b.Grow(len(s))
+	for f := range strings.SplitSeq(s, " ") {
 		if strings.Trim(f, separators) == "" {
 			continue
 		}
 		if len(f) > 1 && f[len(f)-1] == ':' {
 			f = f[:len(f)-1]
 		}
-		out = append(out, f)
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
 	}
-	return strings.Join(out, " ")
+	return b.String()
+}
+
+// hasInnerSeparator reports whether innerSeparators would change s: a
+// word of separators only, a word that ends with a colon, or an empty
+// word (two spaces).
+func hasInnerSeparator(s string) bool {
+	for len(s) > 0 {
+		f := s
+		if k := strings.IndexByte(s, ' '); k >= 0 {
+			f, s = s[:k], s[k+1:]
+		} else {
+			s = ""
+		}
+		if f == "" || f[len(f)-1] == ':' && len(f) > 1 || strings.Trim(f, separators) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasUpper(s string) bool {

@@ -145,7 +145,21 @@ func (p *textPass) markWrapped() {
 // of s or more.
 func mostlyLetters(s string) bool {
 	letters, visible := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				letters++
+				visible++
+			case c != ' ' && c != '\t':
+				visible++
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case unicode.IsLetter(r):
 			letters++
