@@ -18,6 +18,7 @@ type line struct {
 	words      int
 	terminal   bool // ends like a sentence
 	prose      bool // long enough and sentence-like: a paragraph of article text
+	textual    bool // letters are half its visible characters or more (mostlyLetters): no drawn rule
 }
 
 func (l *line) blank() bool { return l.norm == "" }
@@ -113,7 +114,7 @@ func (p *textPass) markWrapped() {
 		columns := false // a line of the block has a second column
 		for k := i; k < j; k++ {
 			l := &p.lines[k]
-			if !mostlyLetters(l.norm) {
+			if !l.textual {
 				continue // a drawn rule or a row of icons is no line of text: its width says nothing
 			}
 			width = max(width, len(l.norm))
@@ -124,7 +125,7 @@ func (p *textPass) markWrapped() {
 			start := i
 			for k := i; k < j; k++ {
 				l := &p.lines[k]
-				wide := len(l.norm)*3 >= width*2 && !isListItem(l.norm) && mostlyLetters(l.norm)
+				wide := len(l.norm)*3 >= width*2 && !isListItem(l.norm) && l.textual
 				// A line the next line's first word would have fitted on
 				// was broken by its writer, not wrapped: a paragraph (or a
 				// list entry) ends there.
@@ -146,6 +147,9 @@ func (p *textPass) markWrapped() {
 func mostlyLetters(s string) bool {
 	letters, visible := 0, 0
 	for i := 0; i < len(s); {
+		if letters > 0 && letters*2 >= visible+len(s)-i {
+			return true // (what is left cannot outweigh the letters)
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++

@@ -86,6 +86,7 @@ func newTextPass(set *rules.Set, text string, lang string) *textPass {
 		}
 		l.words = rules.CountWords(l.norm)
 		l.terminal = rules.EndsSentence(l.norm)
+		l.textual = mostlyLetters(l.norm)
 		l.prose = isProse(l.norm, proseWordsOf(l.norm, l.words, p.unspaced), l.terminal) && (l.terminal || !repeated(l.norm))
 	}
 	p.markWrapped()
