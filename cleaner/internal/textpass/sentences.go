@@ -52,7 +52,7 @@ func cutSentenceTails(p *textPass) {
 				r = gluedSentence(raw[starts[k]:end], sentenceRules)
 			}
 			if r == nil {
-				if at >= 0 && leadIn(raw[starts[k]:end]) {
+				if at >= 0 && (leadIn(raw[starts[k]:end]) || p.newsletterTeaser(raw[starts[k]:end])) {
 					// "Want the full reading list? …": the question the
 					// ask answers goes with it.
 					at, end = starts[k], starts[k]
@@ -136,6 +136,22 @@ var pricePerPeriod = regexp.MustCompile(`[€$£]\s?\d[\d.,]*(?:\s?(?:a|per|/|pr
 
 // clauseSplit cuts a sentence into clauses at a dash or a colon.
 var clauseSplit = regexp.MustCompile(` [—–-] |: `)
+
+// maxTeaserWords is the most words of a short sentence that names what a
+// newsletter ask offers ("Get weather alerts first.").
+const maxTeaserWords = 8
+
+// newsletterTeaser reports whether a sentence right before an ask names
+// what the ask offers in a few words: a newsletter word ("alerts",
+// "inbox") in a short sentence ("Get weather alerts first. Sign up for
+// …"). It goes with the ask.
+func (p *textPass) newsletterTeaser(s string) bool {
+	s = strings.TrimSpace(s)
+	if rules.CountWords(s) > maxTeaserWords || quotedStart(s) || strings.ContainsAny(s, "“”„«»\"") {
+		return false
+	}
+	return p.anyPhrase(rules.WordsCTANewsletter, lowerWords(s))
+}
 
 // leadIn reports whether a sentence is the short question that leads to
 // an ask ("Want the full spring reading list …?", "Enjoying this?").
