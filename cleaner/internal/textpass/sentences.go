@@ -51,6 +51,15 @@ func cutSentenceTails(p *textPass) {
 			if r == nil {
 				r = gluedSentence(raw[starts[k]:end], sentenceRules)
 			}
+			if r == nil && at < 0 && k >= 2 && rules.CountWords(raw[starts[k-1]:starts[k]]) <= maxTeaserWords {
+				// An ask whose reader or publication the short sentence
+				// before it names ("Local news needs you. Become a
+				// member of the Courier today."): the two go together.
+				if r = p.gluedAskAfter(raw[starts[k]:end], raw[starts[k-1]:starts[k]], appeal, newsletter); r != nil {
+					at, rule = starts[k-1], r
+					break
+				}
+			}
 			if r == nil {
 				if at >= 0 && (leadIn(raw[starts[k]:end]) || p.newsletterTeaser(raw[starts[k]:end])) {
 					// "Want the full reading list? …": the question the
@@ -99,6 +108,13 @@ func gluedSentence(s string, rs []*rules.Rule) *rules.Rule {
 // gluedAsk reports which call-to-action rule a sentence glued to the end
 // of an article's line is, or nil.
 func (p *textPass) gluedAsk(s string, appeal, newsletter *rules.Rule) *rules.Rule {
+	return p.gluedAskAfter(s, "", appeal, newsletter)
+}
+
+// gluedAskAfter is gluedAsk with the sentence before it (lead) read for
+// who the ask is put to and whose it is; the ask is still the
+// sentence's own.
+func (p *textPass) gluedAskAfter(s, lead string, appeal, newsletter *rules.Rule) *rules.Rule {
 	norm := rules.Normalize(s)
 	if quotedStart(norm) || strings.ContainsAny(norm, "“”„«»\"") {
 		return nil
@@ -109,9 +125,18 @@ func (p *textPass) gluedAsk(s string, appeal, newsletter *rules.Rule) *rules.Rul
 		// clause's words are a run of the sentence's.)
 		return nil
 	}
+	evidence, evidenceNorm := toks, norm
+	if lead != "" {
+		leadNorm := rules.Normalize(lead)
+		if quotedStart(leadNorm) || strings.ContainsAny(leadNorm, "“”„«»\"") || p.anyPhrase(rules.WordsReported, lowerWords(leadNorm)) {
+			return nil
+		}
+		evidenceNorm = leadNorm + " " + norm
+		evidence = lowerWords(evidenceNorm)
+	}
 	line := askLine{toks: toks, words: len(toks)}
-	line.reader = p.anyPhrase(rules.WordsCTAReader, toks)
-	line.us = p.anyPhrase(rules.WordsCTASelf, toks) || p.anyPhrase(rules.WordsCTANewsletter, toks) || pricePerPeriod.MatchString(norm)
+	line.reader = p.anyPhrase(rules.WordsCTAReader, evidence)
+	line.us = p.anyPhrase(rules.WordsCTASelf, evidence) || p.anyPhrase(rules.WordsCTANewsletter, evidence) || pricePerPeriod.MatchString(evidenceNorm)
 	asks := false
 	for _, clause := range clauseSplit.Split(norm, -1) {
 		// An ask may open a clause after a dash or a colon ("That's for
