@@ -401,6 +401,8 @@ func TestPostingOnly(t *testing.T) {
 		"• reply":          true,
 		"Hace":             true,
 		"Tuesday":          true,
+		"Marco":            false,
+		"June":             false,
 		"H":                false,
 		"Rita K":           false,
 		"[459ee]DHAndrews": false,

@@ -148,7 +148,7 @@ func (p *textPass) stopwordAuthor(a string) bool {
 // words ("Posted on", "4 hours", "• reply", "hace"). An initial ("H")
 // and a handle with figures ("news2me") are names.
 func PostingOnly(set *rules.Set, a string) bool {
-	n := 0
+	n, months := 0, 0
 	for _, t := range strings.Fields(a) {
 		w := strings.ToLower(strings.Trim(t, ".,:;()[]|•·-–—/"))
 		if w == "" {
@@ -163,8 +163,13 @@ func PostingOnly(set *rules.Set, a string) bool {
 			!set.HasWord(rules.WordsDateUpdated, w) && !set.HasWord(rules.WordsPosting, w) {
 			return false
 		}
+		if !numeric && set.Month(w) > 0 {
+			months++
+		}
 	}
-	return n > 0
+	// A month's name alone, with no figure or other time word, is a name
+	// ("Marco scrive:", "June says:"); a weekday alone is a time.
+	return n > 0 && !(n == 1 && months == 1)
 }
 
 // sentenceCased reports whether a run of words is written as a sentence
