@@ -98,7 +98,8 @@ func isSpaceOrControl(r rune) bool {
 const edgePunct = ":;.,!?…-–—|*•·›»«→←>#()[]{}\"'“”‘’/\\_=+~^ 【】「」『』〈〉《》：＞＜｜"
 
 // PhraseKey is the form phrases are compared in: normalised, lower case,
-// without punctuation or symbols at either end.
+// without punctuation or symbols at either end, and without the
+// separators between its words (innerSeparators).
 func PhraseKey(s string) string {
 	s = innerSeparators(strings.Trim(Normalize(s), edgePunct))
 	if hasUpper(s) {

@@ -127,3 +127,11 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// dateOnly reports whether a normalised line is a written date (with its
+// time) and nothing else: a comment's time under its text, an entry's
+// date under its headline.
+func (p *textPass) dateOnly(norm string) bool {
+	s, e, ok := p.set.FindDate(norm)
+	return ok && s == 0 && strings.TrimRight(norm[e:], " .") == ""
+}

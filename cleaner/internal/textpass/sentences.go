@@ -116,7 +116,7 @@ func (p *textPass) gluedAsk(s string, appeal, newsletter *rules.Rule) *rules.Rul
 // sentence's own.
 func (p *textPass) gluedAskAfter(s, lead string, appeal, newsletter *rules.Rule) *rules.Rule {
 	norm := rules.Normalize(s)
-	if quotedStart(norm) || strings.ContainsAny(norm, "“”„«»\"") {
+	if quoted(norm) {
 		return nil
 	}
 	toks := lowerWords(norm)
@@ -128,7 +128,7 @@ func (p *textPass) gluedAskAfter(s, lead string, appeal, newsletter *rules.Rule)
 	evidence, evidenceNorm := toks, norm
 	if lead != "" {
 		leadNorm := rules.Normalize(lead)
-		if quotedStart(leadNorm) || strings.ContainsAny(leadNorm, "“”„«»\"") || p.anyPhrase(rules.WordsReported, lowerWords(leadNorm)) {
+		if quoted(leadNorm) || p.anyPhrase(rules.WordsReported, lowerWords(leadNorm)) {
 			return nil
 		}
 		evidenceNorm = leadNorm + " " + norm
@@ -172,17 +172,23 @@ const maxTeaserWords = 8
 // …"). It goes with the ask.
 func (p *textPass) newsletterTeaser(s string) bool {
 	s = strings.TrimSpace(s)
-	if rules.CountWords(s) > maxTeaserWords || quotedStart(s) || strings.ContainsAny(s, "“”„«»\"") {
+	if rules.CountWords(s) > maxTeaserWords || quoted(s) {
 		return false
 	}
 	return p.anyPhrase(rules.WordsCTANewsletter, lowerWords(s))
+}
+
+// quoted reports whether a sentence opens with a quotation mark or holds
+// one: someone's words, no ask of the publication's.
+func quoted(s string) bool {
+	return quotedStart(s) || strings.ContainsAny(s, "“”„«»\"")
 }
 
 // leadIn reports whether a sentence is the short question that leads to
 // an ask ("Want the full spring reading list …?", "Enjoying this?").
 func leadIn(s string) bool {
 	s = strings.TrimSpace(s)
-	return strings.HasSuffix(s, "?") && rules.CountWords(s) <= maxLeadInWords && !quotedStart(s) && !strings.ContainsAny(s, "“”„«»\"")
+	return strings.HasSuffix(s, "?") && rules.CountWords(s) <= maxLeadInWords && !quoted(s)
 }
 
 // sentenceStarts are the byte offsets in raw where its sentences start

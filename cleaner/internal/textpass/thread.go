@@ -652,7 +652,7 @@ func (p threadReader) parseThread() {
 			cur = append(cur, l.norm)
 		}
 		flush()
-		if n := len(paras); c.Posted == "" && n > 1 && len(paras[n-1]) == 1 && p.bareDate(paras[n-1][0]) {
+		if n := len(paras); c.Posted == "" && n > 1 && len(paras[n-1]) == 1 && p.dateOnly(paras[n-1][0]) {
 			// The time under a comment whose header named only its
 			// author ("Tom said..." over the text, "March 9, 2008 11:02
 			// AM" under it).
@@ -669,13 +669,6 @@ func (p threadReader) parseThread() {
 		p.meta.Comments = append(p.meta.Comments, c)
 	}
 	linkParents(p.meta.Comments[base:])
-}
-
-// bareDate reports whether a line is a written date (with its time) and
-// nothing else.
-func (p threadReader) bareDate(line string) bool {
-	start, end, ok := p.set.FindDate(line)
-	return ok && start == 0 && strings.TrimSpace(line[end:]) == ""
 }
 
 // stripTruncation removes a comment-cut marker ("… Read more »") from the

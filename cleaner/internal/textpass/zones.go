@@ -421,12 +421,6 @@ func (p zoneReader) listItems(z *zone) {
 	p.meta.Related = append(p.meta.Related, items...)
 }
 
-// dateOnly reports whether a line is a date and nothing else.
-func (p *textPass) dateOnly(norm string) bool {
-	s, e, ok := p.set.FindDate(norm)
-	return ok && s == 0 && strings.TrimRight(norm[e:], " .") == ""
-}
-
 // LooksLikeName reports whether s reads as a person's name: one to five
 // capitalised words (the pack's name particles aside, "van", "de") with
 // no figure or symbol, the first no stopword (stop), the last no role
